@@ -1,0 +1,10 @@
+using Samverka.Platform.Modules;
+
+namespace Samverka.Features.Admin;
+
+/// Platform administration: which municipalities are on the platform, the job queue.
+public sealed class AdminModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration config) { }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) { }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Jobs;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Admin.Pages;
+
+public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
+{
+    public int Active { get; private set; }
+    public int Total { get; private set; }
+    public int FailedJobs { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!(await current.GetAccessAsync(ct)).IsPlatformAdmin) return Forbid();
+        Total = await db.Tenants.CountAsync(t => t.Kind == TenantKind.Municipality, ct);
+        Active = await db.Tenants.CountAsync(t => t.Kind == TenantKind.Municipality && t.IsActive, ct);
+        FailedJobs = await db.Jobs.CountAsync(j => j.Status == JobStatus.Failed, ct);
+        return Page();
+    }
+}

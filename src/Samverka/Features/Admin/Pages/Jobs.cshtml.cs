@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Jobs;
+using Samverka.Platform.UI;
+
+namespace Samverka.Features.Admin.Pages;
+
+public sealed class JobsModel(AppDbContext db, CurrentUser current) : PageModel
+{
+    public const int PageSize = 50;
+    public List<Job> Jobs { get; private set; } = [];
+    public Pager Pager { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int? page, CancellationToken ct)
+    {
+        if (!(await current.GetAccessAsync(ct)).IsPlatformAdmin) return Forbid();
+        var total = await db.Jobs.CountAsync(ct);
+        Pager = new Pager(page ?? 1, PageSize, total, p => $"/admin/jobs?page={p}");
+        Jobs = await db.Jobs.AsNoTracking().OrderByDescending(j => j.CreatedAt)
+            .Skip((Pager.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Samverka.Features.Home.Pages;
+
+[AllowAnonymous]
+public sealed class AccessibilityModel : PageModel
+{
+    public void OnGet() { }
+}

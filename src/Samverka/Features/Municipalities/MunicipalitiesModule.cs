@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Modules;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Municipalities;
+
+public sealed class MunicipalitiesModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<IDemoSeeder, MunicipalitiesDemoSeeder>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1/municipalities").WithTags("Municipalities");
+        api.MapGet("", ListActive).AllowAnonymous().WithName("ListMunicipalities");
+        api.MapGet("/{code}/team", Team).WithName("MunicipalityTeam");
+    }
+
+    public sealed record MunicipalityDto(string Code, string Name, string Region, string RegionCode, string Country);
+
+    public sealed record TeamMemberDto(string Name, string Email, string Role);
+
+    /// The active municipalities, public open data.
+    internal static async Task<Ok<List<MunicipalityDto>>> ListActive(AppDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Tenants.AsNoTracking()
+            .Where(t => t.Kind == TenantKind.Municipality && t.IsActive)
+            .OrderBy(t => t.CountryCode).ThenBy(t => t.Parent!.Name).ThenBy(t => t.Name)
+            .Select(t => new MunicipalityDto(t.Code, t.Name, t.Parent!.Name, t.Parent.Code, t.CountryCode))
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows);
+    }
+
+    /// The municipality's people and roles: non-public, for its own staff only.
+    internal static async Task<Results<Ok<List<TeamMemberDto>>, NotFound, ForbidHttpResult>> Team(
+        string code, AppDbContext db, CurrentUser current, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
+        if (tenant is null) return TypedResults.NotFound();
+        var access = await current.GetAccessAsync(ct);
+        if (!access.IsStaffOf(tenant.Id)) return TypedResults.Forbid();
+        var members = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.TenantId == tenant.Id)
+            .OrderBy(r => r.User!.DisplayName)
+            .Select(r => new TeamMemberDto(r.User!.DisplayName, r.User.Email!, r.Role.ToString()))
+            .ToListAsync(ct);
+        return TypedResults.Ok(members);
+    }
+}

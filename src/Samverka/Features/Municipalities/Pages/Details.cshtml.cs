@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Municipalities.Pages;
+
+[AllowAnonymous]
+public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageModel
+{
+    public Tenant Municipality { get; private set; } = default!;
+    public bool IsStaff { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().Include(t => t.Parent)
+            .SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
+        var access = await current.GetAccessAsync(ct);
+        // Municipalities not yet on the platform are only visible to platform admins.
+        if (tenant is null || (!tenant.IsActive && !access.IsPlatformAdmin)) return NotFound();
+        Municipality = tenant;
+        IsStaff = access.IsStaffOf(tenant.Id);
+        CanEdit = access.CanEditTenantProfile(tenant.Id);
+        return Page();
+    }
+}

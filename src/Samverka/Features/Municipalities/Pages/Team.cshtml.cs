@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Localization;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Municipalities.Pages;
+
+/// The municipality's people, roles and open invitations. Non-public: its staff see it, its admins change it.
+public sealed class TeamModel(AppDbContext db, CurrentUser current, TeamService team, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Tenant Municipality { get; private set; } = default!;
+    public bool CanAdminister { get; private set; }
+    public TeamView Team { get; private set; } = default!;
+
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
+        if (tenant is null) return NotFound();
+        var access = await current.GetAccessAsync(ct);
+        if (!access.IsStaffOf(tenant.Id)) return Forbid();
+        Municipality = tenant;
+        CanAdminister = access.CanAdministerTenant(tenant.Id);
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string code, Guid? confirmRemove, Guid? confirmRevoke, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        Team = await team.ForTenantAsync(Municipality.Id, CanAdminister, CanAdminister ? confirmRemove : null, CanAdminister ? confirmRevoke : null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string code, Guid assignmentId, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        if (!CanAdminister) return Forbid();
+        if (!await team.RemoveRoleAsync(assignmentId, tenantId: Municipality.Id, organisationId: null, current.Id!, ct))
+            return NotFound();
+        TempData["Flash"] = l["Team.Removed"].Value;
+        return Redirect($"/municipalities/{code}/team");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string code, Guid invitationId, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        if (!CanAdminister) return Forbid();
+        if (!await team.RevokeInvitationAsync(invitationId, tenantId: Municipality.Id, organisationId: null, ct))
+            return NotFound();
+        TempData["Flash"] = l["Team.Revoked"].Value;
+        return Redirect($"/municipalities/{code}/team");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.UI;
+
+namespace Samverka.Platform.Audit.Pages;
+
+/// Read-only view of the audit log: per tenant for its admins, per organisation for its admins, all for platform admins.
+public sealed class AuditLogModel(AppDbContext db, CurrentUser current) : PageModel
+{
+    public const int PageSize = 50;
+    public string? ScopeName { get; private set; }
+    public string BackUrl { get; private set; } = "/admin";
+    public List<AuditEntry> Entries { get; private set; } = [];
+    public Pager Pager { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(string? tenant, Guid? organisation, int? page, CancellationToken ct)
+    {
+        var access = await current.GetAccessAsync(ct);
+        var query = db.AuditEntries.AsNoTracking();
+        string link;
+        if (!string.IsNullOrEmpty(tenant))
+        {
+            var t = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(x => x.Code == tenant, ct);
+            if (t is null) return NotFound();
+            if (!access.CanAdministerTenant(t.Id)) return Forbid();
+            ScopeName = t.Name;
+            BackUrl = $"/municipalities/{t.Code}/team";
+            query = query.Where(a => a.TenantId == t.Id);
+            link = $"/audit?tenant={Uri.EscapeDataString(t.Code)}&";
+        }
+        else if (organisation is { } orgId)
+        {
+            var o = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == orgId, ct);
+            if (o is null) return NotFound();
+            if (!access.CanAdministerOrganisation(orgId)) return Forbid();
+            ScopeName = o.Name;
+            BackUrl = $"/organisations/{o.Id}/team";
+            query = query.Where(a => a.OrganisationId == orgId);
+            link = $"/audit?organisation={orgId}&";
+        }
+        else
+        {
+            if (!access.IsPlatformAdmin) return Forbid();
+            link = "/audit?";
+        }
+        var total = await query.CountAsync(ct);
+        Pager = new Pager(page ?? 1, PageSize, total, p => $"{link}page={p}");
+        Entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Skip((Pager.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return Page();
+    }
+
+    public sealed record Change(string Property, string From, string To);
+
+    public static IEnumerable<Change> Describe(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        foreach (var p in doc.RootElement.EnumerateObject())
+        {
+            var from = p.Value.TryGetProperty("from", out var f) ? Show(f) : "–";
+            var to = p.Value.TryGetProperty("to", out var t) ? Show(t) : "–";
+            yield return new Change(p.Name, from, to);
+        }
+    }
+
+    private static string Show(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Null => "–",
+        JsonValueKind.String => e.GetString() is { Length: > 120 } s ? s[..120] + "…" : e.GetString() ?? "",
+        _ => e.ToString(),
+    };
+}

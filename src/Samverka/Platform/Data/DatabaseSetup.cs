@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Modules;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Platform.Data;
+
+/// Applies migrations, loads reference data and, when asked, demo data.
+public sealed class DatabaseSetup(AppDbContext db, IServiceProvider services, DatabaseOptions options, ILogger<DatabaseSetup> log)
+{
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+            log.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, options.Provider, string.Join(", ", pending));
+        await db.Database.MigrateAsync(ct);
+        await ReferenceData.LoadAsync(db, ct);
+    }
+
+    public async Task<bool> IsEmptyOfDemoDataAsync(CancellationToken ct = default) =>
+        !await db.Users.AnyAsync(ct) && !await db.Organisations.AnyAsync(ct);
+
+    public async Task SeedDemoDataAsync(CancellationToken ct = default)
+    {
+        foreach (var seeder in services.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+        {
+            log.LogInformation("Seeding demo data: {Seeder}", seeder.GetType().Name);
+            await seeder.SeedAsync(services, ct);
+        }
+    }
+
+    /// Start-up: the embedded database is created, migrated and filled with demo data on first start.
+    /// Returns true when demo data was loaded.
+    public async Task<bool> PrepareForServingAsync(CancellationToken ct = default)
+    {
+        if (options.IsPostgres && !options.MigrateOnStart) return false;
+        var firstStart = !options.IsPostgres && !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+        await MigrateAsync(ct);
+        if (!firstStart || !options.SeedDemoDataOnFirstStart || !await IsEmptyOfDemoDataAsync(ct)) return false;
+        await SeedDemoDataAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Samverka.Platform.Localization;
+
+/// Marker for the shared UI strings (SharedResource.resx is Swedish, SharedResource.en.resx English).
+public sealed class SharedResource;
+
+public static class Cultures
+{
+    public const string Swedish = "sv";
+    public const string English = "en";
+    public static readonly string[] Supported = [Swedish, English];
+}
+
+public static class LocalizationModule
+{
+    public static IServiceCollection AddSamverkaLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Cultures.Swedish);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // Query string (?culture=en), then the remembered cookie, then Accept-Language: the framework's defaults.
+        });
+        return services;
+    }
+
+    public static string CookieValue(string culture) =>
+        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture));
+}

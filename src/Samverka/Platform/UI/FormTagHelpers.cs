@@ -1,0 +1,162 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
+using Samverka.Platform.Localization;
+
+namespace Samverka.Platform.UI;
+
+/// One form field, always the same shape: label, optional hint, the error next to the field, then the control,
+/// tied together with aria-describedby. Usage: &lt;sv-field for="Input.Email" type="email" autocomplete="email" /&gt;
+[HtmlTargetElement("sv-field", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l) : TagHelper
+{
+    [HtmlAttributeName("for")] public ModelExpression For { get; set; } = default!;
+    [HtmlAttributeName("type")] public string Type { get; set; } = "text";
+    [HtmlAttributeName("hint")] public string? Hint { get; set; }
+    [HtmlAttributeName("autocomplete")] public string? Autocomplete { get; set; }
+    [HtmlAttributeName("items")] public IEnumerable<SelectListItem>? Items { get; set; }
+    [HtmlAttributeName("rows")] public int Rows { get; set; } = 5;
+    [HtmlAttributeName("readonly")] public bool ReadOnly { get; set; }
+    [HtmlAttributeName("width")] public string? Width { get; set; }
+
+    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = default!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var id = TagBuilder.CreateSanitizedId(name, "_");
+        var label = For.Metadata.DisplayName ?? For.Name;
+        var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry)
+            ? entry.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList()
+            : [];
+        var attempted = entry?.AttemptedValue;
+        var value = attempted ?? For.Model switch
+        {
+            null => "",
+            bool b => b ? "true" : "false",
+            DateTime d => d.ToString("yyyy-MM-dd"),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            var m => m.ToString() ?? "",
+        };
+
+        var describedBy = new List<string>();
+        var enc = HtmlEncoder.Default;
+        var html = new System.Text.StringBuilder();
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", errors.Count > 0 ? "field field--error" : "field");
+
+        if (Type == "checkbox")
+        {
+            html.Append("<div class=\"checkbox\">");
+            var isChecked = attempted is not null ? attempted.Split(',').Contains("true") : For.Model is true;
+            html.Append($"<input type=\"checkbox\" id=\"{id}\" name=\"{enc.Encode(name)}\" value=\"true\"{(isChecked ? " checked" : "")}");
+            AppendDescribedBy(html, id, errors, describedBy);
+            html.Append($"><input type=\"hidden\" name=\"{enc.Encode(name)}\" value=\"false\">");
+            html.Append($"<label for=\"{id}\">{enc.Encode(label)}</label></div>");
+            AppendErrors(html, id, errors, enc);
+            output.Content.SetHtmlContent(html.ToString());
+            return;
+        }
+
+        html.Append($"<label class=\"label\" for=\"{id}\">{enc.Encode(label)}");
+        if (!For.Metadata.IsRequired && Type != "password")
+            html.Append($" <span class=\"optional\">{enc.Encode(l["Form.Optional"])}</span>");
+        html.Append("</label>");
+        if (!string.IsNullOrEmpty(Hint))
+            html.Append($"<p class=\"hint\" id=\"{id}-hint\">{enc.Encode(Hint)}</p>");
+        AppendErrors(html, id, errors, enc);
+
+        var common = new System.Text.StringBuilder();
+        common.Append($" id=\"{id}\" name=\"{enc.Encode(name)}\"");
+        if (For.Metadata.IsRequired) common.Append(" required aria-required=\"true\"");
+        if (ReadOnly) common.Append(" readonly");
+        if (!string.IsNullOrEmpty(Autocomplete)) common.Append($" autocomplete=\"{enc.Encode(Autocomplete)}\"");
+        var describedList = new List<string>();
+        if (!string.IsNullOrEmpty(Hint)) describedList.Add(id + "-hint");
+        if (errors.Count > 0) { describedList.Add(id + "-error"); common.Append(" aria-invalid=\"true\""); }
+        if (describedList.Count > 0) common.Append($" aria-describedby=\"{string.Join(' ', describedList)}\"");
+        var maxLength = MaxLength();
+        if (maxLength is { } max && Type != "select") common.Append($" maxlength=\"{max}\"");
+        var width = Width is null ? "" : $" input--{Width}";
+
+        switch (Type)
+        {
+            case "textarea":
+                html.Append($"<textarea class=\"input textarea{width}\" rows=\"{Rows}\"{common}>{enc.Encode(value)}</textarea>");
+                break;
+            case "select":
+                html.Append($"<select class=\"input select{width}\"{common}>");
+                foreach (var item in Items ?? [])
+                {
+                    var selected = item.Value == value ? " selected" : "";
+                    html.Append($"<option value=\"{enc.Encode(item.Value)}\"{selected}>{enc.Encode(item.Text)}</option>");
+                }
+                html.Append("</select>");
+                break;
+            default:
+                var shownValue = Type == "password" ? "" : value;
+                html.Append($"<input class=\"input{width}\" type=\"{enc.Encode(Type)}\" value=\"{enc.Encode(shownValue)}\"{common}>");
+                break;
+        }
+        output.Content.SetHtmlContent(html.ToString());
+    }
+
+    private int? MaxLength() =>
+        For.Metadata.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.StringLengthAttribute>().FirstOrDefault()?.MaximumLength
+        ?? For.Metadata.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.MaxLengthAttribute>().FirstOrDefault()?.Length;
+
+    private static void AppendDescribedBy(System.Text.StringBuilder html, string id, List<string> errors, List<string> describedBy)
+    {
+        if (errors.Count > 0) html.Append($" aria-invalid=\"true\" aria-describedby=\"{id}-error\"");
+    }
+
+    private void AppendErrors(System.Text.StringBuilder html, string id, List<string> errors, HtmlEncoder enc)
+    {
+        if (errors.Count == 0) return;
+        html.Append($"<p class=\"field-error\" id=\"{id}-error\">");
+        html.Append($"<span class=\"visually-hidden\">{enc.Encode(l["Form.ErrorPrefix"])}</span> ");
+        html.Append(string.Join("<br>", errors.Select(e => enc.Encode(e))));
+        html.Append("</p>");
+    }
+}
+
+/// The error summary at the top of a form: every problem, each a link to its field.
+[HtmlTargetElement("sv-error-summary", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> l) : TagHelper
+{
+    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = default!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var state = ViewContext.ViewData.ModelState;
+        var problems = state.Where(kv => kv.Value is { Errors.Count: > 0 })
+            .SelectMany(kv => kv.Value!.Errors.Select(e => (Key: kv.Key, e.ErrorMessage)))
+            .Where(p => p.ErrorMessage.Length > 0)
+            .ToList();
+        if (problems.Count == 0)
+        {
+            output.SuppressOutput();
+            return;
+        }
+        var enc = HtmlEncoder.Default;
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "error-summary");
+        output.Attributes.SetAttribute("role", "alert");
+        output.Attributes.SetAttribute("tabindex", "-1");
+        output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
+        var html = new System.Text.StringBuilder();
+        html.Append($"<h2 class=\"error-summary__title\" id=\"error-summary-title\">{enc.Encode(l["Form.ErrorSummaryTitle"])}</h2><ul class=\"error-summary__list\">");
+        foreach (var (key, message) in problems)
+        {
+            if (key.Length == 0) html.Append($"<li>{enc.Encode(message)}</li>");
+            else html.Append($"<li><a href=\"#{TagBuilder.CreateSanitizedId(key, "_")}\">{enc.Encode(message)}</a></li>");
+        }
+        html.Append("</ul>");
+        output.Content.SetHtmlContent(html.ToString());
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Samverka.Platform.Localization;
+
+namespace Samverka.Platform.UI;
+
+/// Rejects text that looks like HTML markup. Razor encodes everything it prints anyway; this gives the user a clear
+/// message instead of silently storing a tag they probably did not mean to type.
+public sealed partial class NoMarkupAttribute : ValidationAttribute
+{
+    public NoMarkupAttribute() => ErrorMessage = "Validation.NoMarkup";
+
+    public override bool IsValid(object? value) => value is not string s || !Markup().IsMatch(s);
+
+    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!?]|&#|javascript:", RegexOptions.IgnoreCase)]
+    private static partial Regex Markup();
+}
+
+public static class ValidationMessages
+{
+    /// Model-binding errors (a number that is not a number, a missing value) in the user's language.
+    public static void Localize(MvcOptions o, IServiceCollection services)
+    {
+        var factory = () => services.BuildServiceProviderLocalizer();
+        var p = o.ModelBindingMessageProvider;
+        p.SetValueIsInvalidAccessor(v => factory()["Validation.ValueInvalid", v]);
+        p.SetAttemptedValueIsInvalidAccessor((v, f) => factory()["Validation.ValueInvalid", v]);
+        p.SetValueMustNotBeNullAccessor(v => factory()["Validation.RequiredGeneric"]);
+        p.SetMissingBindRequiredValueAccessor(v => factory()["Validation.RequiredGeneric"]);
+        p.SetMissingKeyOrValueAccessor(() => factory()["Validation.RequiredGeneric"]);
+        p.SetMissingRequestBodyRequiredValueAccessor(() => factory()["Validation.RequiredGeneric"]);
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(v => factory()["Validation.ValueInvalid", v]);
+        p.SetUnknownValueIsInvalidAccessor(v => factory()["Validation.ValueInvalid", v]);
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => factory()["Validation.RequiredGeneric"]);
+        p.SetValueMustBeANumberAccessor(v => factory()["Validation.Number", v]);
+        p.SetNonPropertyValueMustBeANumberAccessor(() => factory()["Validation.Number", ""]);
+    }
+
+    private static IStringLocalizer? _localizer;
+
+    // The message accessors are called per request on the current UI culture; the localizer itself is culture-free.
+    private static IStringLocalizer BuildServiceProviderLocalizer(this IServiceCollection services) =>
+        _localizer ??= new ResourceManagerStringLocalizerFactory(
+                Microsoft.Extensions.Options.Options.Create(new LocalizationOptions()),
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            .Create(typeof(SharedResource));
+}
+
+/// An absolute http(s) address; other schemes (javascript:, data:) are refused.
+public sealed class HttpUrlAttribute : ValidationAttribute
+{
+    public HttpUrlAttribute() => ErrorMessage = "Validation.Url";
+
+    public override bool IsValid(object? value) =>
+        value is not string s || string.IsNullOrWhiteSpace(s)
+        || (Uri.TryCreate(s.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Contains('.'));
+}

@@ -1,0 +1,21 @@
+using Samverka.Features.Admin;
+using Samverka.Features.Home;
+using Samverka.Features.Municipalities;
+using Samverka.Features.Register;
+using Samverka.Platform;
+using Samverka.Platform.Modules;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSamverkaPlatform();
+builder.AddModule<HomeModule>();
+builder.AddModule<MunicipalitiesModule>();
+builder.AddModule<RegisterModule>();
+builder.AddModule<AdminModule>();
+
+var app = builder.Build();
+app.UseSamverkaPlatform();
+app.MapModules();
+return await app.RunSamverkaAsync(args);
+
+// Lets WebApplicationFactory find the entry point.
+public partial class Program;
