@@ -16,5 +16,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.HasIndex(o => o.Name);
         b.HasIndex(o => o.HomeMunicipalityId);
         b.HasOne(o => o.HomeMunicipality).WithMany().HasForeignKey(o => o.HomeMunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        // Roles and invitations scoped to an organisation go with it; configured here so the platform never
+        // references the register.
+        b.HasMany<Samverka.Platform.Identity.RoleAssignment>().WithOne().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany<Samverka.Platform.Identity.Invitation>().WithOne().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -44,17 +44,40 @@ internal sealed class RegisterDemoSeeder(TimeProvider clock) : IDemoSeeder
     public async Task SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var existing = await db.Organisations.Select(o => o.Name).ToListAsync(ct);
+        var existing = await db.Organisations().Select(o => o.Name).ToListAsync(ct);
         var tenants = await db.Tenants.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var o in All.Where(o => !existing.Contains(o.Name)))
         {
-            db.Organisations.Add(new Organisation
+            db.Organisations().Add(new Organisation
             {
                 Name = o.Name, LegalForm = o.Form, CountryCode = o.Country, Description = o.Description,
                 HomeMunicipalityId = o.Municipality is null ? null : tenants[o.Municipality],
                 CreatedAt = now, UpdatedAt = now,
             });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// Gives the demo organisation accounts their roles, once the accounts exist.
+internal sealed class RegisterDemoMembers(TimeProvider clock) : IDemoSeeder
+{
+    public int Order => 40;
+
+    public async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var a in Samverka.Platform.Identity.DemoAccounts.All.Where(a => a.OrganisationName is not null))
+        {
+            var userId = await db.Users.Where(u => u.Email == a.Email).Select(u => u.Id).SingleAsync(ct);
+            var orgId = await db.Organisations().Where(o => o.Name == a.OrganisationName).Select(o => o.Id).SingleAsync(ct);
+            if (!await db.RoleAssignments.AnyAsync(r => r.UserId == userId && r.Role == a.Role && r.OrganisationId == orgId, ct))
+                db.RoleAssignments.Add(new Samverka.Platform.Identity.RoleAssignment
+                {
+                    UserId = userId, Role = a.Role, OrganisationId = orgId, CreatedAt = now,
+                });
         }
         await db.SaveChangesAsync(ct);
     }

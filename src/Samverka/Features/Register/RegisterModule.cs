@@ -10,6 +10,8 @@ public sealed class RegisterModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<IDemoSeeder, RegisterDemoSeeder>();
+        services.AddScoped<IDemoSeeder, RegisterDemoMembers>();
+        services.AddScoped<Samverka.Platform.Identity.IOrganisationDirectory, OrganisationDirectory>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -25,7 +27,7 @@ public sealed class RegisterModule : IModule
     {
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
         var number = Math.Max(page ?? 1, 1);
-        var query = OrganisationQueries.Filter(db.Organisations.AsNoTracking(), q);
+        var query = OrganisationQueries.Filter(db.Organisations().AsNoTracking(), q);
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(o => o.Name).Skip((number - 1) * size).Take(size)
             .Select(o => new OrganisationItem(o.Id, o.Name, o.LegalForm.ToString(), o.CountryCode, o.HomeMunicipality!.Name))
@@ -35,7 +37,7 @@ public sealed class RegisterModule : IModule
 
     internal static async Task<Results<Ok<OrganisationItem>, NotFound>> Get(Guid id, AppDbContext db, CancellationToken ct)
     {
-        var item = await db.Organisations.AsNoTracking().Where(o => o.Id == id)
+        var item = await db.Organisations().AsNoTracking().Where(o => o.Id == id)
             .Select(o => new OrganisationItem(o.Id, o.Name, o.LegalForm.ToString(), o.CountryCode, o.HomeMunicipality!.Name))
             .SingleOrDefaultAsync(ct);
         return item is null ? TypedResults.NotFound() : TypedResults.Ok(item);

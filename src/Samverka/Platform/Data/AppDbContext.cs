@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Samverka.Features.Register;
 using Samverka.Platform.Audit;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Jobs;
@@ -9,14 +8,15 @@ using Samverka.Platform.Tenancy;
 
 namespace Samverka.Platform.Data;
 
-/// The one unit of work. Each provider has a subclass only so that it can own its own migrations.
+/// The one unit of work. Platform tables are listed here; each feature adds its own entities through its
+/// IEntityTypeConfiguration classes and reaches them with an extension (db.Organisations()), so the platform never
+/// depends on a feature. Each provider has a subclass only so that it can own its own migrations.
 public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
-    public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

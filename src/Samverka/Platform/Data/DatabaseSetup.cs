@@ -13,11 +13,13 @@ public sealed class DatabaseSetup(AppDbContext db, IServiceProvider services, Da
         if (pending.Count > 0)
             log.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, options.Provider, string.Join(", ", pending));
         await db.Database.MigrateAsync(ct);
+        // Write-ahead logging lets readers and the job runner work while a request writes.
+        if (!options.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await ReferenceData.LoadAsync(db, ct);
     }
 
     public async Task<bool> IsEmptyOfDemoDataAsync(CancellationToken ct = default) =>
-        !await db.Users.AnyAsync(ct) && !await db.Organisations.AnyAsync(ct);
+        !await db.Users.AnyAsync(ct);
 
     public async Task SeedDemoDataAsync(CancellationToken ct = default)
     {

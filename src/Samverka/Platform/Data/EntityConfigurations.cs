@@ -28,7 +28,6 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
     {
         b.HasOne(r => r.User).WithMany(u => u.Roles).HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(r => r.Tenant).WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.UserId, r.Role, r.TenantId, r.OrganisationId });
         b.HasIndex(r => r.TenantId);
         b.HasIndex(r => r.OrganisationId);
@@ -45,7 +44,6 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.HasIndex(i => i.TenantId);
         b.HasIndex(i => i.OrganisationId);
         b.HasOne(i => i.Tenant).WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(i => i.Organisation).WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

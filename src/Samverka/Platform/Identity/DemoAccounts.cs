@@ -40,9 +40,10 @@ public sealed class DemoAccounts(UserManager<AppUser> users, AppDbContext db, Ti
                     throw new InvalidOperationException($"Demo account {a.Email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
             }
             Guid? tenantId = a.TenantCode is null ? null : (await db.Tenants.SingleAsync(t => t.Code == a.TenantCode, ct)).Id;
-            Guid? orgId = a.OrganisationName is null ? null : (await db.Organisations.SingleAsync(o => o.Name == a.OrganisationName, ct)).Id;
-            if (!await db.RoleAssignments.AnyAsync(r => r.UserId == user.Id && r.Role == a.Role && r.TenantId == tenantId && r.OrganisationId == orgId, ct))
-                db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = a.Role, TenantId = tenantId, OrganisationId = orgId, CreatedAt = now });
+            // Organisation roles are given by the register's own seed, which knows the organisations.
+            if (a.Role.IsOrganisationRole()) continue;
+            if (!await db.RoleAssignments.AnyAsync(r => r.UserId == user.Id && r.Role == a.Role && r.TenantId == tenantId, ct))
+                db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = a.Role, TenantId = tenantId, CreatedAt = now });
         }
         await db.SaveChangesAsync(ct);
     }

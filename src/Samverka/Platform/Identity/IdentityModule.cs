@@ -42,7 +42,12 @@ public static class IdentityModule
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // APIs answer 401/403, never a redirect to a sign-in page.
             o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
+            // A refusal is a real 403 everywhere; status-code pages render the friendly explanation.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         services.AddScoped<CurrentUser>();

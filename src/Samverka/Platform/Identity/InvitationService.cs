@@ -48,7 +48,7 @@ public sealed class InvitationService(AppDbContext db, MailQueue mail, TimeProvi
     {
         var hash = Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Invitations.Include(i => i.Tenant).Include(i => i.Organisation)
+        return db.Invitations.Include(i => i.Tenant)
             .Where(i => i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .SingleOrDefaultAsync(ct);
     }

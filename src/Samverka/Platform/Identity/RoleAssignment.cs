@@ -1,4 +1,3 @@
-using Samverka.Features.Register;
 using Samverka.Platform.Audit;
 using Samverka.Platform.Tenancy;
 
@@ -14,7 +13,6 @@ public sealed class RoleAssignment : IAudited
     public Guid? TenantId { get; set; }
     public Tenant? Tenant { get; set; }
     public Guid? OrganisationId { get; set; }
-    public Organisation? Organisation { get; set; }
     public DateTime CreatedAt { get; set; }
 
     public Guid? AuditTenantId => TenantId;
@@ -30,7 +28,6 @@ public sealed class Invitation : IAudited
     public Guid? TenantId { get; set; }
     public Tenant? Tenant { get; set; }
     public Guid? OrganisationId { get; set; }
-    public Organisation? Organisation { get; set; }
     [NotAudited] public string TokenHash { get; set; } = "";
     public string InvitedByUserId { get; set; } = "";
     public DateTime CreatedAt { get; set; }

@@ -10,7 +10,7 @@ namespace Samverka.Platform.UI;
 /// One form field, always the same shape: label, optional hint, the error next to the field, then the control,
 /// tied together with aria-describedby. Usage: &lt;sv-field for="Input.Email" type="email" autocomplete="email" /&gt;
 [HtmlTargetElement("sv-field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l) : TagHelper
+public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l, HtmlEncoder enc) : TagHelper
 {
     [HtmlAttributeName("for")] public ModelExpression For { get; set; } = default!;
     [HtmlAttributeName("type")] public string Type { get; set; } = "text";
@@ -41,8 +41,6 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l) : TagHelp
             var m => m.ToString() ?? "",
         };
 
-        var describedBy = new List<string>();
-        var enc = HtmlEncoder.Default;
         var html = new System.Text.StringBuilder();
 
         output.TagName = "div";
@@ -54,7 +52,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l) : TagHelp
             html.Append("<div class=\"checkbox\">");
             var isChecked = attempted is not null ? attempted.Split(',').Contains("true") : For.Model is true;
             html.Append($"<input type=\"checkbox\" id=\"{id}\" name=\"{enc.Encode(name)}\" value=\"true\"{(isChecked ? " checked" : "")}");
-            AppendDescribedBy(html, id, errors, describedBy);
+            if (errors.Count > 0) html.Append($" aria-invalid=\"true\" aria-describedby=\"{id}-error\"");
             html.Append($"><input type=\"hidden\" name=\"{enc.Encode(name)}\" value=\"false\">");
             html.Append($"<label for=\"{id}\">{enc.Encode(label)}</label></div>");
             AppendErrors(html, id, errors, enc);
@@ -109,24 +107,19 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l) : TagHelp
         For.Metadata.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.StringLengthAttribute>().FirstOrDefault()?.MaximumLength
         ?? For.Metadata.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.MaxLengthAttribute>().FirstOrDefault()?.Length;
 
-    private static void AppendDescribedBy(System.Text.StringBuilder html, string id, List<string> errors, List<string> describedBy)
-    {
-        if (errors.Count > 0) html.Append($" aria-invalid=\"true\" aria-describedby=\"{id}-error\"");
-    }
-
-    private void AppendErrors(System.Text.StringBuilder html, string id, List<string> errors, HtmlEncoder enc)
+    private void AppendErrors(System.Text.StringBuilder html, string id, List<string> errors, HtmlEncoder encoder)
     {
         if (errors.Count == 0) return;
         html.Append($"<p class=\"field-error\" id=\"{id}-error\">");
-        html.Append($"<span class=\"visually-hidden\">{enc.Encode(l["Form.ErrorPrefix"])}</span> ");
-        html.Append(string.Join("<br>", errors.Select(e => enc.Encode(e))));
+        html.Append($"<span class=\"visually-hidden\">{encoder.Encode(l["Form.ErrorPrefix"])}</span> ");
+        html.Append(string.Join("<br>", errors.Select(e => encoder.Encode(e))));
         html.Append("</p>");
     }
 }
 
 /// The error summary at the top of a form: every problem, each a link to its field.
 [HtmlTargetElement("sv-error-summary", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> l) : TagHelper
+public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> l, HtmlEncoder enc) : TagHelper
 {
     [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = default!;
 
@@ -142,7 +135,6 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> l) : 
             output.SuppressOutput();
             return;
         }
-        var enc = HtmlEncoder.Default;
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "error-summary");

@@ -6,12 +6,25 @@ using Samverka.Platform.Localization;
 
 namespace Samverka.Platform.UI;
 
+/// A validation attribute of our own whose message key is looked up in SharedResource. MVC localizes only the
+/// built-in attributes (those with adapters), so ours translate themselves through the validation context.
+public abstract class LocalizedValidationAttribute(string messageKey) : ValidationAttribute(messageKey)
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext context)
+    {
+        if (IsValid(value)) return ValidationResult.Success;
+        var factory = context.GetService(typeof(IStringLocalizerFactory)) as IStringLocalizerFactory;
+        var message = factory is null
+            ? FormatErrorMessage(context.DisplayName)
+            : factory.Create(typeof(SharedResource))[ErrorMessageString, context.DisplayName].Value;
+        return new ValidationResult(message, context.MemberName is null ? null : [context.MemberName]);
+    }
+}
+
 /// Rejects text that looks like HTML markup. Razor encodes everything it prints anyway; this gives the user a clear
 /// message instead of silently storing a tag they probably did not mean to type.
-public sealed partial class NoMarkupAttribute : ValidationAttribute
+public sealed partial class NoMarkupAttribute() : LocalizedValidationAttribute("Validation.NoMarkup")
 {
-    public NoMarkupAttribute() => ErrorMessage = "Validation.NoMarkup";
-
     public override bool IsValid(object? value) => value is not string s || !Markup().IsMatch(s);
 
     [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!?]|&#|javascript:", RegexOptions.IgnoreCase)]
@@ -49,10 +62,8 @@ public static class ValidationMessages
 }
 
 /// An absolute http(s) address; other schemes (javascript:, data:) are refused.
-public sealed class HttpUrlAttribute : ValidationAttribute
+public sealed class HttpUrlAttribute() : LocalizedValidationAttribute("Validation.Url")
 {
-    public HttpUrlAttribute() => ErrorMessage = "Validation.Url";
-
     public override bool IsValid(object? value) =>
         value is not string s || string.IsNullOrWhiteSpace(s)
         || (Uri.TryCreate(s.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Contains('.'));

@@ -16,7 +16,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var o = await db.Organisations.AsNoTracking().Include(x => x.HomeMunicipality).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var o = await db.Organisations().AsNoTracking().Include(x => x.HomeMunicipality).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return NotFound();
         Organisation = o;
         var access = await current.GetAccessAsync(ct);

@@ -20,7 +20,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
 
     private async Task<(Organisation?, IActionResult?)> LoadAsync(Guid id, CancellationToken ct)
     {
-        var o = await db.Organisations.SingleOrDefaultAsync(x => x.Id == id, ct);
+        var o = await db.Organisations().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return (null, NotFound());
         if (!(await current.GetAccessAsync(ct)).CanAdministerOrganisation(id)) return (null, Forbid());
         Id = o.Id;

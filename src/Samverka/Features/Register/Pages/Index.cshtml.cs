@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(string? q, int? page, CancellationToken ct)
     {
         Q = q?.Length > 200 ? q[..200] : q;
-        var query = OrganisationQueries.Filter(db.Organisations.AsNoTracking(), Q);
+        var query = OrganisationQueries.Filter(db.Organisations().AsNoTracking(), Q);
         Total = await query.CountAsync(ct);
         Pager = new Pager(page ?? 1, PageSize, Total, p => $"/organisations?{(string.IsNullOrEmpty(Q) ? "" : "q=" + Uri.EscapeDataString(Q) + "&")}page={p}");
         Items = await query.Include(o => o.HomeMunicipality).OrderBy(o => o.Name)

@@ -18,7 +18,7 @@ public sealed class TeamModel(AppDbContext db, CurrentUser current, TeamService 
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var o = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        var o = await db.Organisations().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return NotFound();
         var access = await current.GetAccessAsync(ct);
         if (!access.IsMemberOf(id)) return Forbid();

@@ -9,7 +9,7 @@ using Samverka.Platform.UI;
 namespace Samverka.Platform.Audit.Pages;
 
 /// Read-only view of the audit log: per tenant for its admins, per organisation for its admins, all for platform admins.
-public sealed class AuditLogModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organisations, CurrentUser current) : PageModel
 {
     public const int PageSize = 50;
     public string? ScopeName { get; private set; }
@@ -34,11 +34,11 @@ public sealed class AuditLogModel(AppDbContext db, CurrentUser current) : PageMo
         }
         else if (organisation is { } orgId)
         {
-            var o = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == orgId, ct);
-            if (o is null) return NotFound();
+            var name = await organisations.NameAsync(orgId, ct);
+            if (name is null) return NotFound();
             if (!access.CanAdministerOrganisation(orgId)) return Forbid();
-            ScopeName = o.Name;
-            BackUrl = $"/organisations/{o.Id}/team";
+            ScopeName = name;
+            BackUrl = $"/organisations/{orgId}/team";
             query = query.Where(a => a.OrganisationId == orgId);
             link = $"/audit?organisation={orgId}&";
         }

@@ -6,18 +6,20 @@ using Samverka.Platform.Data;
 
 namespace Samverka.Platform.Identity.Pages;
 
-public sealed class AccountModel(UserManager<AppUser> users, AppDbContext db) : PageModel
+public sealed class AccountModel(UserManager<AppUser> users, AppDbContext db, IOrganisationDirectory organisations) : PageModel
 {
     public AppUser Me { get; private set; } = default!;
     public List<RoleAssignment> Roles { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> OrganisationNames { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var me = await users.GetUserAsync(User);
         if (me is null) return Challenge();
         Me = me;
-        Roles = await db.RoleAssignments.AsNoTracking().Include(r => r.Tenant).Include(r => r.Organisation)
+        Roles = await db.RoleAssignments.AsNoTracking().Include(r => r.Tenant)
             .Where(r => r.UserId == me.Id).OrderBy(r => r.Role).ToListAsync(ct);
+        OrganisationNames = await organisations.NamesAsync(Roles.Where(r => r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).ToList(), ct);
         return Page();
     }
 }

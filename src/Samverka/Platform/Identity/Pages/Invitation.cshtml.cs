@@ -11,7 +11,7 @@ namespace Samverka.Platform.Identity.Pages;
 
 /// Accepting a role offered by e-mail: sign in (or create an account for the invited address) and take the role.
 [AllowAnonymous]
-public sealed class InvitationModel(InvitationService invitations, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+public sealed class InvitationModel(InvitationService invitations, IOrganisationDirectory organisations, UserManager<AppUser> users, SignInManager<AppUser> signIn,
     TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Invitation? Invite { get; private set; }
@@ -26,7 +26,9 @@ public sealed class InvitationModel(InvitationService invitations, UserManager<A
     {
         Invite = await invitations.FindOpenAsync(token, ct);
         if (Invite is null) { Response.StatusCode = 404; return; }
-        ScopeName = Invite.Tenant?.Name ?? Invite.Organisation?.Name ?? l["Account.WholePlatform"];
+        ScopeName = Invite.Tenant?.Name
+            ?? (Invite.OrganisationId is { } orgId ? await organisations.NameAsync(orgId, ct) : null)
+            ?? l["Account.WholePlatform"];
         var me = await users.GetUserAsync(User);
         SignedIn = me is not null;
         SignedInAsOther = me is not null && !string.Equals(me.Email, Invite.Email, StringComparison.OrdinalIgnoreCase);

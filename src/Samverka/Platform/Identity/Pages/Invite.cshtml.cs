@@ -11,7 +11,7 @@ using Samverka.Platform.Localization;
 namespace Samverka.Platform.Identity.Pages;
 
 /// Invite a person by e-mail into a role of one municipality/region (?tenant=code) or one organisation (?organisation=id).
-public sealed class InviteModel(AppDbContext db, CurrentUser current, InvitationService invitations, PublicUrls urls,
+public sealed class InviteModel(AppDbContext db, IOrganisationDirectory organisations, CurrentUser current, InvitationService invitations, PublicUrls urls,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Tenant { get; set; }
@@ -41,10 +41,10 @@ public sealed class InviteModel(AppDbContext db, CurrentUser current, Invitation
         }
         else if (Organisation is { } orgId && string.IsNullOrEmpty(Tenant))
         {
-            var o = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == orgId, ct);
-            if (o is null) return NotFound();
-            ScopeName = o.Name;
-            BackUrl = $"/organisations/{o.Id}/team";
+            var name = await organisations.NameAsync(orgId, ct);
+            if (name is null) return NotFound();
+            ScopeName = name;
+            BackUrl = $"/organisations/{orgId}/team";
             candidates = RoleScopes.OrganisationRoles;
         }
         else

@@ -224,7 +224,7 @@ namespace Samverka.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.ToTable("Organisations");
+                    b.ToTable("Organisation");
                 });
 
             modelBuilder.Entity("Samverka.Platform.Audit.AuditEntry", b =>
@@ -602,7 +602,7 @@ namespace Samverka.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Samverka.Platform.Identity.Invitation", b =>
                 {
-                    b.HasOne("Samverka.Features.Register.Organisation", "Organisation")
+                    b.HasOne("Samverka.Features.Register.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -612,14 +612,12 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.Navigation("Organisation");
-
                     b.Navigation("Tenant");
                 });
 
             modelBuilder.Entity("Samverka.Platform.Identity.RoleAssignment", b =>
                 {
-                    b.HasOne("Samverka.Features.Register.Organisation", "Organisation")
+                    b.HasOne("Samverka.Features.Register.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -634,8 +632,6 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Organisation");
 
                     b.Navigation("Tenant");
 

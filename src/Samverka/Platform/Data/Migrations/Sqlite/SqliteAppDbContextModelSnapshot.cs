@@ -213,7 +213,7 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.ToTable("Organisations");
+                    b.ToTable("Organisation");
                 });
 
             modelBuilder.Entity("Samverka.Platform.Audit.AuditEntry", b =>
@@ -591,7 +591,7 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Samverka.Platform.Identity.Invitation", b =>
                 {
-                    b.HasOne("Samverka.Features.Register.Organisation", "Organisation")
+                    b.HasOne("Samverka.Features.Register.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -601,14 +601,12 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.Navigation("Organisation");
-
                     b.Navigation("Tenant");
                 });
 
             modelBuilder.Entity("Samverka.Platform.Identity.RoleAssignment", b =>
                 {
-                    b.HasOne("Samverka.Features.Register.Organisation", "Organisation")
+                    b.HasOne("Samverka.Features.Register.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);
@@ -623,8 +621,6 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Organisation");
 
                     b.Navigation("Tenant");
 

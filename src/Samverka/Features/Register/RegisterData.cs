@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+
+namespace Samverka.Features.Register;
+
+public static class RegisterData
+{
+    public static DbSet<Organisation> Organisations(this AppDbContext db) => db.Set<Organisation>();
+}
+
+internal sealed class OrganisationDirectory(AppDbContext db) : IOrganisationDirectory
+{
+    public Task<string?> NameAsync(Guid organisationId, CancellationToken ct) =>
+        db.Organisations().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken ct) =>
+        await db.Organisations().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+}
