@@ -74,6 +74,8 @@ public static class PlatformModule
             {
                 ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
             });
+        // Culture first, so error pages re-executed further down keep the visitor's language.
+        app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
@@ -84,7 +86,6 @@ public static class PlatformModule
         }
         app.UseSamverkaSecurityHeaders();
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

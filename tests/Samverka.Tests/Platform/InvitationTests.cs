@@ -20,7 +20,7 @@ public abstract class InvitationTests(AppFixture fx)
             ["tenant"] = "2081", ["Input.Email"] = email, ["Input.Role"] = "Officer",
         });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        Assert.Contains(email, await admin.HtmlAsync("/municipalities/2081/team"));
+        Assert.Contains($"<td>{email}</td>", await admin.HtmlAsync("/municipalities/2081/team"));
 
         var mail = await App.WaitForMailAsync(email);
         var link = Web.LinkIn(mail, "/account/invitation/");

@@ -1,0 +1,149 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace Samverka.BrowserTests.Infrastructure;
+
+/// The real app on a real port (embedded SQLite with demo data, as a newcomer runs it) and Debian's Chromium.
+public sealed class BrowserApp : IAsyncLifetime
+{
+    private sealed class Factory(string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "samverka.db")}");
+            builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));
+            builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
+            builder.UseSetting("Security:RequireHttps", "false");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "samverka-browser", Guid.NewGuid().ToString("N"));
+    public string MailFolder => Path.Combine(Folder, "mail");
+    public string BaseUrl { get; private set; } = "";
+    public static string ScreenshotFolder { get; } = Path.Combine(FindRoot(), "TestResults", "screenshots");
+
+    private Factory _factory = default!;
+    private IPlaywright _playwright = default!;
+    private IBrowser _browser = default!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(ScreenshotFolder);
+        _factory = new Factory(Folder);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "localhost").Replace("0.0.0.0", "localhost").TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        var executable = Environment.GetEnvironmentVariable("SAMVERKA_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(executable))
+            throw new InvalidOperationException($"Chromium not found at {executable}. Run ./test.sh (it installs Debian's chromium) or set SAMVERKA_CHROMIUM.");
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string locale = "sv-SE")
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            JavaScriptEnabled = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// A browser context with scripts off: every flow must work without JavaScript.
+    public async Task<IPage> NewPageWithoutJavaScriptAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "sv-SE", JavaScriptEnabled = false });
+        return await context.NewPageAsync();
+    }
+
+    /// Scans the page with axe-core for WCAG 2.1 A/AA and fails with a readable list of violations; saves a screenshot.
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, Safe(name) + ".png"), FullPage = true });
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        if (result.Violations.Length == 0) return;
+        var report = new StringBuilder($"{name} ({page.Url}) has {result.Violations.Length} accessibility violation(s):\n");
+        foreach (var v in result.Violations)
+        {
+            report.AppendLine($"- {v.Id} ({v.Impact}): {v.Help}");
+            foreach (var node in v.Nodes.Take(5)) report.AppendLine($"    {node.Html}");
+        }
+        Assert.Fail(report.ToString());
+    }
+
+    public async Task<MimeMessage> WaitForMailAsync(string to, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(MailFolder))
+                foreach (var file in Directory.GetFiles(MailFolder, "*.eml").OrderBy(f => f))
+                {
+                    var message = await MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => m.Address.Equals(to, StringComparison.OrdinalIgnoreCase))) return message;
+                }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No e-mail to {to} within {seconds} s.");
+    }
+
+    public static string FirstLink(MimeMessage message, string containing) =>
+        new Uri(System.Text.RegularExpressions.Regex.Matches(message.TextBody, @"https?://\S+").Select(m => m.Value).First(l => l.Contains(containing))).PathAndQuery;
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        _factory.Dispose();
+        try { Directory.Delete(Folder, true); } catch (IOException) { }
+    }
+
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : '_'));
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Samverka.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? Path.GetTempPath();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp> { public const string Name = "browser"; }
+
+public static class PageExtensions
+{
+    public const string DemoPassword = Samverka.Platform.Identity.DemoAccounts.Password;
+
+    public static async Task SignInAsync(this IPage page, string email, string password = DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-postadress").FillAsync(email);
+        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync("**/account");
+    }
+}

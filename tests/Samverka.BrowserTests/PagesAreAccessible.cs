@@ -1,0 +1,66 @@
+using Samverka.BrowserTests.Infrastructure;
+
+namespace Samverka.BrowserTests;
+
+/// Every page a person can reach, in both languages, with zero WCAG 2.1 A/AA violations found by axe-core.
+[Collection(BrowserCollection.Name)]
+public sealed class PagesAreAccessible(BrowserApp app)
+{
+    public static TheoryData<string, string> PublicPages => Both(
+        "/", "/municipalities", "/municipalities/2081", "/organisations", "/organisations?q=zzzz-nothing",
+        "/account/login", "/account/register", "/account/forgot-password", "/account/check-email",
+        "/account/confirm-email", "/account/invitation/not-a-token", "/accessibility", "/no-such-page");
+
+    public static TheoryData<string, string> AdminPages => Both(
+        "/account", "/admin", "/admin/municipalities", "/admin/municipalities?confirmDisable=2081", "/admin/jobs", "/audit",
+        "/audit?tenant=2081", "/municipalities/2081/team", "/municipalities/2081/edit", "/invitations/new?tenant=2081");
+
+    private static TheoryData<string, string> Both(params string[] urls)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var url in urls) { data.Add(url, "sv"); data.Add(url, "en"); }
+        return data;
+    }
+
+    private static string WithCulture(string url, string culture) => url + (url.Contains('?') ? "&" : "?") + "culture=" + culture;
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task Public_page(string url, string culture)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(WithCulture(url, culture));
+        Assert.Equal(culture, await page.GetAttributeAsync("html", "lang"));
+        await BrowserApp.AssertAccessibleAsync(page, $"public{url}-{culture}");
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task Signed_in_page(string url, string culture)
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("admin@samverka.example");
+        await page.GotoAsync(WithCulture(url, culture));
+        Assert.Equal(culture, await page.GetAttributeAsync("html", "lang"));
+        await BrowserApp.AssertAccessibleAsync(page, $"admin{url}-{culture}");
+    }
+
+    [Fact]
+    public async Task Organisation_pages_for_its_admin()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("admin@dalia.example");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Tjejjouren Dalia" }).ClickAsync();
+        await BrowserApp.AssertAccessibleAsync(page, "org-team-sv");
+        var teamUrl = page.Url;
+        var id = teamUrl.Split('/')[^2];
+        foreach (var (url, name) in new[] { ($"/organisations/{id}", "org-details"), ($"/organisations/{id}/edit", "org-edit"), ($"/invitations/new?organisation={id}", "org-invite"), ($"/audit?organisation={id}", "org-audit") })
+        {
+            foreach (var culture in new[] { "sv", "en" })
+            {
+                await page.GotoAsync(WithCulture(url, culture));
+                await BrowserApp.AssertAccessibleAsync(page, $"{name}-{culture}");
+            }
+        }
+    }
+}
