@@ -18,12 +18,20 @@ if (what is "jobs" or "all")
     if (Environment.GetEnvironmentVariable("SAMVERKA_BENCH_POSTGRES") is { Length: > 0 } pg) await JobBench.RunAsync("Postgres", pg);
 }
 
-internal sealed class BenchApp(string provider, string connectionString, bool jobsEnabled) : WebApplicationFactory<Program>
+internal sealed class BenchApp(string provider, string connectionString, bool jobsEnabled) : WebApplicationFactory<Samverka.Platform.Data.DatabaseSetup>
 {
     public static string NewFolder() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "samverka-bench", Guid.NewGuid().ToString("N"))).FullName;
 
+    private static string ContentRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Samverka.slnx"))) dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Run from the repository."), "src", "Samverka");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseContentRoot(ContentRoot());
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("Database:ConnectionString", connectionString);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Samverka.Platform.Modules;
 using Samverka.Platform.Tenancy;
 
@@ -7,9 +9,16 @@ namespace Samverka.Platform.Data;
 /// Applies migrations, loads reference data and, when asked, demo data.
 public sealed class DatabaseSetup(AppDbContext db, IServiceProvider services, DatabaseOptions options, ILogger<DatabaseSetup> log)
 {
+    /// Whether any migration has been applied; asks the history table only if it exists (else EF logs an error).
+    private async Task<IReadOnlyList<string>> AppliedMigrationsAsync(CancellationToken ct) =>
+        await db.GetService<IHistoryRepository>().ExistsAsync(ct)
+            ? (await db.Database.GetAppliedMigrationsAsync(ct)).ToList()
+            : [];
+
     public async Task MigrateAsync(CancellationToken ct = default)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var applied = await AppliedMigrationsAsync(ct);
+        var pending = db.Database.GetMigrations().Except(applied).ToList();
         if (pending.Count > 0)
             log.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, options.Provider, string.Join(", ", pending));
         await db.Database.MigrateAsync(ct);
@@ -35,7 +44,7 @@ public sealed class DatabaseSetup(AppDbContext db, IServiceProvider services, Da
     public async Task<bool> PrepareForServingAsync(CancellationToken ct = default)
     {
         if (options.IsPostgres && !options.MigrateOnStart) return false;
-        var firstStart = !options.IsPostgres && !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+        var firstStart = !options.IsPostgres && (await AppliedMigrationsAsync(ct)).Count == 0;
         await MigrateAsync(ct);
         if (!firstStart || !options.SeedDemoDataOnFirstStart || !await IsEmptyOfDemoDataAsync(ct)) return false;
         await SeedDemoDataAsync(ct);
