@@ -12,7 +12,7 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "/account/confirm-email", "/account/invitation/not-a-token", "/accessibility", "/no-such-page");
 
     public static TheoryData<string, string> AdminPages => Both(
-        "/account", "/admin", "/admin/municipalities", "/admin/municipalities?confirmDisable=2081", "/admin/jobs", "/audit",
+        "/account", "/account/password", "/admin", "/admin/municipalities", "/admin/municipalities?confirmDisable=2081", "/admin/jobs", "/audit",
         "/audit?tenant=2081", "/municipalities/2081/team", "/municipalities/2081/edit", "/invitations/new?tenant=2081");
 
     private static TheoryData<string, string> Both(params string[] urls)

@@ -37,7 +37,7 @@ public sealed class ResidentFindsMunicipality(BrowserApp app)
         await page.GetByLabel("Sök på namn eller beskrivning").FillAsync("Dalia");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tjejjouren Dalia" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("1 organisationer")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 organisation", new() { Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Tjejjouren Dalia" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tjejjouren Dalia", Level = 1 })).ToBeVisibleAsync();
     }

@@ -122,6 +122,31 @@ public abstract class AccountTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task Signed_in_user_changes_password_after_giving_the_current_one()
+    {
+        var email = Web.UniqueEmail("change");
+        using (var scope = App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email, DisplayName = "Change", EmailConfirmed = true }, "the first password")).Succeeded);
+        }
+        var client = App.Browser();
+        await client.SignInAsync(email, "the first password");
+        var wrong = await client.SubmitAsync("/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "not the password", ["Input.Password"] = "the second password", ["Input.ConfirmPassword"] = "the second password",
+        });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("id=\"Input_CurrentPassword-error\"", await wrong.Content.ReadAsStringAsync());
+        var right = await client.SubmitAsync("/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "the first password", ["Input.Password"] = "the second password", ["Input.ConfirmPassword"] = "the second password",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        await App.Browser().SignInAsync(email, "the second password");
+    }
+
+    [Fact]
     public async Task Sign_out_ends_the_session()
     {
         var client = App.Browser();

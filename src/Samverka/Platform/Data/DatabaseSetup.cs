@@ -9,11 +9,13 @@ namespace Samverka.Platform.Data;
 /// Applies migrations, loads reference data and, when asked, demo data.
 public sealed class DatabaseSetup(AppDbContext db, IServiceProvider services, DatabaseOptions options, ILogger<DatabaseSetup> log)
 {
-    /// Whether any migration has been applied; asks the history table only if it exists (else EF logs an error).
-    private async Task<IReadOnlyList<string>> AppliedMigrationsAsync(CancellationToken ct) =>
-        await db.GetService<IHistoryRepository>().ExistsAsync(ct)
-            ? (await db.Database.GetAppliedMigrationsAsync(ct)).ToList()
-            : [];
+    /// The applied migrations. The history table is created first (idempotently): asking a brand-new database
+    /// otherwise makes EF log a failed query, which reads like an outage in production logs.
+    private async Task<IReadOnlyList<string>> AppliedMigrationsAsync(CancellationToken ct)
+    {
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        return (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+    }
 
     public async Task MigrateAsync(CancellationToken ct = default)
     {

@@ -15,6 +15,7 @@ public sealed class TeamModel(AppDbContext db, CurrentUser current, TeamService 
     public Tenant Municipality { get; private set; } = default!;
     public bool CanAdminister { get; private set; }
     public TeamView Team { get; private set; } = default!;
+    public IReadOnlyList<Platform.UI.TaskListItem> GettingStarted { get; private set; } = [];
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
@@ -31,7 +32,20 @@ public sealed class TeamModel(AppDbContext db, CurrentUser current, TeamService 
     {
         if (await LoadAsync(code, ct) is { } denied) return denied;
         Team = await team.ForTenantAsync(Municipality.Id, CanAdminister, CanAdminister ? confirmRemove : null, CanAdminister ? confirmRevoke : null, ct);
+        if (CanAdminister) GettingStarted = GettingStartedTasks();
         return Page();
+    }
+
+    /// What a municipality does first on the platform, and whether it has.
+    private List<Platform.UI.TaskListItem> GettingStartedTasks()
+    {
+        var code = Municipality.Code;
+        return
+        [
+            new(l["Team.TaskDescribe"], $"/municipalities/{code}/edit", !string.IsNullOrWhiteSpace(Municipality.Description)),
+            new(l["Team.TaskContact"], $"/municipalities/{code}/edit", !string.IsNullOrWhiteSpace(Municipality.ContactEmail)),
+            new(l["Team.TaskInvite"], $"/invitations/new?tenant={code}", Team.Members.Select(m => m.Email).Distinct().Count() > 1 || Team.Invitations.Count > 0),
+        ];
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, Guid assignmentId, CancellationToken ct)
