@@ -36,7 +36,7 @@ public sealed class AdminInvitesOfficer(BrowserApp app)
         await Assertions.Expect(invitee.GetByText("Du är inbjuden som handläggare i Borlänge.")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(invitee, "invitation-sv");
         await invitee.GetByLabel("Namn").FillAsync("Nora Ny");
-        await invitee.GetByLabel("Lösenord", new() { Exact = true }).FillAsync("ett långt lösenord");
+        await invitee.GetByLabel("Nytt lösenord", new() { Exact = true }).FillAsync("ett långt lösenord");
         await invitee.GetByLabel("Upprepa lösenordet").FillAsync("ett långt lösenord");
         await invitee.GetByRole(AriaRole.Button, new() { Name = "Skapa konto och tacka ja" }).ClickAsync();
         await Assertions.Expect(invitee.GetByRole(AriaRole.Status)).ToContainTextAsync("Du är nu handläggare i Borlänge.");

@@ -19,16 +19,24 @@ public sealed class SamverkaFactory : WebApplicationFactory<Program>
     public string PickupFolder => Path.Combine(Folder, "mail");
     public string ConnectionString { get; }
     private readonly string? _databaseName;
+    private readonly bool _joined;
     private readonly Action<IServiceCollection>? _services;
     private readonly Dictionary<string, string?> _settings;
 
-    public SamverkaFactory(Provider provider, Action<IServiceCollection>? services = null, Dictionary<string, string?>? settings = null)
+    /// With sharedConnectionString the app joins an existing database (a second instance) instead of making its own.
+    public SamverkaFactory(Provider provider, Action<IServiceCollection>? services = null, Dictionary<string, string?>? settings = null,
+        string? sharedConnectionString = null)
     {
         Provider = provider;
         _services = services;
         _settings = settings ?? [];
         Directory.CreateDirectory(Folder);
-        if (provider == Provider.Postgres)
+        if (sharedConnectionString is not null)
+        {
+            ConnectionString = sharedConnectionString;
+            _joined = true;
+        }
+        else if (provider == Provider.Postgres)
         {
             _databaseName = "samverka_test_" + Guid.NewGuid().ToString("N")[..12];
             using (var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString))
@@ -70,7 +78,7 @@ public sealed class SamverkaFactory : WebApplicationFactory<Program>
     public async Task InitializeAsync()
     {
         _ = Server;
-        if (Provider == Provider.Postgres)
+        if (Provider == Provider.Postgres && !_joined)
         {
             using var scope = Services.CreateScope();
             var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();

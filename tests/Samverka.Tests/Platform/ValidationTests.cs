@@ -114,6 +114,39 @@ public abstract class ValidationTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task Password_forms_reject_bad_input()
+    {
+        var anonymous = App.Browser();
+        var forgot = await anonymous.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = "<script>x</script>" });
+        Assert.Equal(HttpStatusCode.OK, forgot.StatusCode);
+        AssertFieldError(await forgot.Content.ReadAsStringAsync(), "Input_Email", "Skriv en e-postadress i rätt format");
+
+        var reset = await anonymous.SubmitAsync("/account/reset-password?email=x%40test.example&code=abc", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "x@test.example", ["Input.Code"] = "abc", ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "short",
+        }, action: "/account/reset-password");
+        AssertFieldError(await reset.Content.ReadAsStringAsync(), "Input_Password", "Lösenordet ska vara mellan 10 och 128 tecken");
+
+        // A well-formed request with a forged code is refused next to the e-mail field, and changes nothing.
+        var forged = await anonymous.SubmitAsync("/account/reset-password?email=handlaggare%40borlange.example&code=abc", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "handlaggare@borlange.example", ["Input.Code"] = "Zm9yZ2Vk", ["Input.Password"] = "a brand new password", ["Input.ConfirmPassword"] = "a brand new password",
+        }, action: "/account/reset-password");
+        AssertFieldError(await forged.Content.ReadAsStringAsync(), "Input_Email", "Länken är ogiltig eller för gammal");
+        await App.Browser().SignInAsync("handlaggare@borlange.example");
+
+        var signedIn = App.Browser();
+        await signedIn.SignInAsync("medlem@dalia.example");
+        var change = await signedIn.SubmitAsync("/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "", ["Input.Password"] = "a new password", ["Input.ConfirmPassword"] = "another password",
+        });
+        var html = await change.Content.ReadAsStringAsync();
+        AssertFieldError(html, "Input_CurrentPassword", "Nuvarande lösenord måste fyllas i.");
+        AssertFieldError(html, "Input_ConfirmPassword", "Lösenorden är inte lika.");
+    }
+
+    [Fact]
     public async Task Invitation_and_sign_in_forms_validate_in_english_too()
     {
         var client = App.Browser();

@@ -32,20 +32,10 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
     }
 }
 
-public sealed class ChangePasswordInput
+public sealed class ChangePasswordInput : NewPasswordFields
 {
     [Display(Name = "Field.CurrentPassword")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(128, ErrorMessage = "Validation.MaxLength")]
     public string CurrentPassword { get; set; } = "";
-
-    [Display(Name = "Field.NewPassword")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(128, MinimumLength = 10, ErrorMessage = "Validation.PasswordLength")]
-    public string Password { get; set; } = "";
-
-    [Display(Name = "Field.ConfirmPassword")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
-    public string ConfirmPassword { get; set; } = "";
 }

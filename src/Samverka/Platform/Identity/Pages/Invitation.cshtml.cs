@@ -73,21 +73,11 @@ public sealed class InvitationModel(InvitationService invitations, IOrganisation
     }
 }
 
-public sealed class InvitationRegisterInput
+public sealed class InvitationRegisterInput : NewPasswordFields
 {
     [Display(Name = "Field.DisplayName")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(100, ErrorMessage = "Validation.MaxLength")]
     [NoMarkup]
     public string DisplayName { get; set; } = "";
-
-    [Display(Name = "Field.Password")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(128, MinimumLength = 10, ErrorMessage = "Validation.PasswordLength")]
-    public string Password { get; set; } = "";
-
-    [Display(Name = "Field.ConfirmPassword")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
-    public string ConfirmPassword { get; set; } = "";
 }

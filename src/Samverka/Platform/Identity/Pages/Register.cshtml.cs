@@ -60,7 +60,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, MailQueue mail, Pu
     }
 }
 
-public sealed class RegisterInput
+public sealed class RegisterInput : NewPasswordFields
 {
     [Display(Name = "Field.DisplayName")]
     [Required(ErrorMessage = "Validation.Required")]
@@ -73,16 +73,4 @@ public sealed class RegisterInput
     [EmailAddress(ErrorMessage = "Validation.Email")]
     [StringLength(256, ErrorMessage = "Validation.MaxLength")]
     public string Email { get; set; } = "";
-
-    [Display(Name = "Field.Password")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(128, MinimumLength = 10, ErrorMessage = "Validation.PasswordLength")]
-    [DataType(DataType.Password)]
-    public string Password { get; set; } = "";
-
-    [Display(Name = "Field.ConfirmPassword")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
-    [DataType(DataType.Password)]
-    public string ConfirmPassword { get; set; } = "";
 }

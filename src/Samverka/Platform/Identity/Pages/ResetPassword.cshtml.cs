@@ -50,7 +50,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
     }
 }
 
-public sealed class ResetInput
+public sealed class ResetInput : NewPasswordFields
 {
     [Display(Name = "Field.Email")]
     [Required(ErrorMessage = "Validation.Required")]
@@ -60,14 +60,4 @@ public sealed class ResetInput
 
     [Required(ErrorMessage = "Identity.InvalidToken")]
     public string Code { get; set; } = "";
-
-    [Display(Name = "Field.NewPassword")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(128, MinimumLength = 10, ErrorMessage = "Validation.PasswordLength")]
-    public string Password { get; set; } = "";
-
-    [Display(Name = "Field.ConfirmPassword")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [Compare(nameof(Password), ErrorMessage = "Validation.PasswordsDiffer")]
-    public string ConfirmPassword { get; set; } = "";
 }
