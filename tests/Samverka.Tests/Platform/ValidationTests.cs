@@ -114,6 +114,20 @@ public abstract class ValidationTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task The_error_summary_lists_problems_in_the_order_of_the_form()
+    {
+        var response = await App.Browser().SubmitAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "", ["Input.Email"] = "", ["Input.Password"] = "", ["Input.ConfirmPassword"] = "",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        var positions = new[] { "#Input_DisplayName", "#Input_Email", "#Input_Password\"", "#Input_ConfirmPassword" }
+            .Select(anchor => html.IndexOf("href=\"" + anchor, StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0));
+        Assert.Equal(positions.Order().ToList(), positions);
+    }
+
+    [Fact]
     public async Task Password_forms_reject_bad_input()
     {
         var anonymous = App.Browser();

@@ -129,6 +129,7 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> l, Ht
         var problems = state.Where(kv => kv.Value is { Errors.Count: > 0 })
             .SelectMany(kv => kv.Value!.Errors.Select(e => (Key: kv.Key, e.ErrorMessage)))
             .Where(p => p.ErrorMessage.Length > 0)
+            .OrderBy(p => FormOrder(ViewContext.ViewData.Model?.GetType(), p.Key))
             .ToList();
         if (problems.Count == 0)
         {
@@ -150,5 +151,23 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> l, Ht
         }
         html.Append("</ul>");
         output.Content.SetHtmlContent(html.ToString());
+    }
+
+    /// Problems are listed in the order the fields appear: property declaration order of the bound input
+    /// (derived class first, then its base), model-level problems first.
+    private static int FormOrder(Type? pageModel, string key)
+    {
+        if (key.Length == 0) return -1;
+        var type = pageModel;
+        var order = 0;
+        foreach (var segment in key.Split('.'))
+        {
+            var properties = type?.GetProperties();
+            var index = properties is null ? -1 : Array.FindIndex(properties, p => p.Name == segment);
+            if (index < 0) return int.MaxValue;
+            order = order * 100 + index;
+            type = properties![index].PropertyType;
+        }
+        return order;
     }
 }
