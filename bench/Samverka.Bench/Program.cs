@@ -39,6 +39,7 @@ internal sealed class BenchApp(string provider, string connectionString, bool jo
         builder.UseSetting("Jobs:Enabled", jobsEnabled ? "true" : "false");
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "samverka-bench-mail"));
+        builder.UseSetting("Register:IndexPath", Path.Combine(NewFolder(), "index"));
         builder.UseSetting("Logging:LogLevel:Default", "Error");
     }
 }

@@ -34,7 +34,7 @@ public sealed class ResidentFindsMunicipality(BrowserApp app)
     {
         var page = await app.NewPageWithoutJavaScriptAsync();
         await page.GotoAsync("/organisations");
-        await page.GetByLabel("Sök på namn eller beskrivning").FillAsync("Dalia");
+        await page.GetByLabel("Sök", new() { Exact = true }).FillAsync("Dalia");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tjejjouren Dalia" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("1 organisation", new() { Exact = true })).ToBeVisibleAsync();

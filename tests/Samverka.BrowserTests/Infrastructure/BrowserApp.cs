@@ -22,6 +22,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "samverka.db")}");
             builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));
+            builder.UseSetting("Register:IndexPath", Path.Combine(folder, "index"));
             builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
             builder.UseSetting("Security:RequireHttps", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

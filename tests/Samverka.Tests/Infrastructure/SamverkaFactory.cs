@@ -63,6 +63,7 @@ public sealed class SamverkaFactory : WebApplicationFactory<Program>
             ["Database:SeedDemoDataOnFirstStart"] = "true",
             ["Database:MigrateOnStart"] = "true",
             ["Email:PickupFolder"] = PickupFolder,
+            ["Register:IndexPath"] = Path.Combine(Folder, "index"),
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Security:RequireHttps"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Samverka.Tests.Infrastructure;
 
 namespace Samverka.Tests.Platform;
@@ -38,6 +39,28 @@ public sealed class MultiInstanceTests
         var onSecond = await b.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
         Assert.Contains("handlaggare@borlange.example", await onSecond.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_change_made_on_one_instance_reaches_the_other_instances_search_index()
+    {
+        using var first = new SamverkaFactory(Provider.Postgres);
+        await first.InitializeAsync();
+        using var second = new SamverkaFactory(Provider.Postgres, sharedConnectionString: first.ConnectionString);
+        await second.InitializeAsync();
+        var marker = "kvastboll" + Guid.NewGuid().ToString("N")[..6];
+        await first.WithAsync(async db =>
+        {
+            var o = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Set<Samverka.Features.Register.Organisation>(), x => x.Name == "Kodcentrum");
+            o.Description += " " + marker;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains(marker, await first.Browser().GetStringAsync($"/organisations?q={marker}"));
+        // The second instance learns of it from the change table (its follower polls; here we ask it at once).
+        await second.Services.GetRequiredService<Samverka.Features.Register.Search.RegisterIndexFollower>().CatchUpAsync(CancellationToken.None);
+        var found = await second.Browser().GetStringAsync($"/api/v1/organisations?q={marker}");
+        Assert.Contains("Kodcentrum", found);
     }
 
     private static IEnumerable<string> Cookies(HttpResponseMessage response) =>

@@ -4,41 +4,79 @@ using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Register;
 
-/// The organisations of the project's cases, described in our own words.
+/// The organisations of the project's cases, described in our own words, with what they offer.
 internal sealed class RegisterDemoSeeder(TimeProvider clock) : IDemoSeeder
 {
     public int Order => 20;
 
-    internal sealed record DemoOrganisation(string Name, LegalForm Form, string Country, string? Municipality, string Description);
+    internal sealed record DemoService(string Name, string Description, string? Eligibility = null, string? Schedule = null, string? Cost = null);
+
+    internal sealed record DemoOrganisation(
+        string Name, LegalForm Form, string Country, string? Municipality, string Description,
+        string[] Areas, string[] TargetGroups, int? AgeFrom, int? AgeTo, string[] Served, string[] Languages,
+        string? Number = null, int? Founded = null, int? Staff = null, int? Volunteers = null, string? Website = null,
+        DemoService[]? Services = null, (string Role, string Email)[]? Contacts = null, (string Name, string Street, string Postal, string City)? Location = null,
+        int ConfirmedMonthsAgo = 1);
+
+    private static readonly string[] Dalarna = ["2021", "2023", "2026", "2029", "2031", "2034", "2039", "2061", "2062", "2080", "2081", "2082", "2083", "2084", "2085"];
 
     internal static readonly DemoOrganisation[] All =
     [
         new("Tjejjouren Dalia", LegalForm.NonProfitAssociation, "SE", "2081",
-            "Ideell jour i Borlänge för tjejer och unga kvinnor mellan 10 och 30 år. Volontärer svarar i chatt och telefon och håller samtalsgrupper och skolpass om psykisk hälsa, relationer och gränser."),
+            "Ideell tjejjour i Borlänge för tjejer och unga kvinnor mellan 10 och 30 år. Utbildade volontärer svarar i chatt och telefon, leder stödgrupper och håller skolpass om psykisk hälsa, relationer, gränser och våld.",
+            ["mental-health", "gender-equality", "youth", "crime-prevention"], ["girls-and-women", "youth", "young-adults"], 10, 30,
+            ["2081", "2080", "2082"], ["sv", "en", "ar"], SwedishOrganisationNumber.WithCheckDigit("802497312"), 2009, 1, 35,
+            "https://example.org/tjejjouren-dalia",
+            [new("Stödchatt", "Anonym chatt med en utbildad volontär för den som vill prata om något svårt.", "Tjejer och unga kvinnor 10–30 år", "Måndag och torsdag 19–21"),
+             new("Skolpass om psykisk hälsa", "Lektioner i högstadiet och gymnasiet om känslor, relationer och var man får hjälp.", "Skolor i Borlänge med omnejd", "Bokas per termin"),
+             new("Stödgrupper", "Samtalsgrupper på sex träffar för tjejer som varit med om våld eller kränkningar.", "13–25 år", "Start varje termin")],
+            [("Samordnare", "kontakt@dalia.example"), ("Ordförande", "ordforande@dalia.example")], ("Jourlokalen", "Stationsgatan 12", "78430", "Borlänge")),
         new("Ung Företagsamhet Dalarna", LegalForm.NonProfitAssociation, "SE", "2080",
-            "Låter gymnasieelever i nästan alla Dalarnas kommuner driva egna UF-företag under ett läsår, med rådgivare från näringslivet och regionala mässor."),
+            "Ger gymnasieelever i nästan alla Dalarnas kommuner möjlighet att driva eget UF-företag under ett läsår, med rådgivare från näringslivet, tävlingar och regionala mässor.",
+            ["entrepreneurship", "education", "youth"], ["youth", "young-adults"], 15, 20, Dalarna, ["sv", "en"],
+            SwedishOrganisationNumber.WithCheckDigit("883202145"), 1990, 6, 120, "https://example.org/uf-dalarna",
+            [new("UF-företagande", "Ett läsår där eleverna startar, driver och avvecklar ett riktigt företag.", "Gymnasieelever", "Hela läsåret")],
+            [("Regionkontoret", "info@uf-dalarna.example")]),
         new("Kompis Sverige", LegalForm.NonProfitAssociation, "SE", "2081",
-            "Matchar nyanlända med etablerade invånare som kompisar med gemensamma intressen, för nätverk, språk och en enklare väg in i arbetslivet. Samverkar med kommuner i idéburet offentligt partnerskap."),
+            "Matchar nyanlända och etablerade invånare som kompisar utifrån gemensamma intressen, för nätverk, språkträning och en enklare väg in i samhället och arbetslivet.",
+            ["migrants", "social-inclusion", "employment"], ["newcomers", "adults", "young-adults"], 16, null, ["2081", "2080", "2085"], ["sv", "en", "ar", "fa", "ti", "so"],
+            SwedishOrganisationNumber.WithCheckDigit("802480957"), 2012, 12, 400, "https://example.org/kompis",
+            [new("Kompismatchning", "Vi matchar två personer med liknande intressen som träffas regelbundet under minst sex månader.", "Från 16 år")],
+            [("Lokal samordnare Dalarna", "dalarna@kompis.example")]),
         new("Kodcentrum", LegalForm.NonProfitAssociation, "SE", "2080",
-            "Ger barn 9–13 år gratis kodklubbar efter skolan med frivilliga ledare. Kommuner bidrar med lokaler, utrustning och kontakter med skolor."),
+            "Kostnadsfria programmeringsklubbar efter skolan för barn 9–13 år, ledda av frivilliga. Kommunerna bidrar med lokaler, datorer och kontakter med skolorna.",
+            ["digital-skills", "education", "children"], ["children"], 9, 13, ["2080", "2081"], ["sv"],
+            SwedishOrganisationNumber.WithCheckDigit("802479127"), 2013, 8, 600, "https://example.org/kodcentrum",
+            [new("Kodklubben", "Tio träffar där barnen bygger spel och animationer i Scratch.", "9–13 år", "Tisdagar 15–17, terminsvis")],
+            [("Klubbansvarig Falun", "falun@kodcentrum.example")], ("Biblioteket", "Kristinegatan 15", "79131", "Falun")),
         new("Fryshuset Malmö", LegalForm.Foundation, "SE", "1280",
-            "Ungdomsverksamhet som arbetar med idrott, kultur, utbildning och sociala projekt för unga, finansierad genom bidrag, upphandlade uppdrag och ett partnerskap med flera aktörer."),
+            "Ungdomsverksamhet med idrott, kultur, utbildning och sociala projekt, finansierad med bidrag, upphandlade uppdrag och ett partnerskap med flera organisationer.",
+            ["youth", "sport", "culture", "social-inclusion", "crime-prevention"], ["youth", "young-adults"], 12, 25, ["1280"], ["sv", "en", "ar"],
+            SwedishOrganisationNumber.WithCheckDigit("802012345"), 1984, 40, 100),
         new("HUB Nicosia", LegalForm.NonProfitAssociation, "CY", "CY-AGIOS-DOMETIOS",
-            "Utbildningsorganisation som tillsammans med kommunen ordnar aktiviteter för migranter; organisationen står för utbildning och lokaler, kommunen når utsatta grupper."),
+            "Utbildningsorganisation som tillsammans med kommunen ordnar kurser och träffar för migranter; organisationen står för utbildningen och lokalerna, kommunen för kontakten med dem som behöver det mest.",
+            ["education", "migrants", "social-inclusion"], ["newcomers", "adults"], 18, null, ["CY-AGIOS-DOMETIOS", "CY-AGLANTZIA"], ["el", "en", "ar"], Founded: 2016, Staff: 9),
         new("Costumes Convergentes", LegalForm.NonProfitAssociation, "PT", "PT-BRAGA",
-            "Slagverksgrupp i Braga med ett årligt grundbidrag från kommunen och ansökningar för enskilda framträdanden."),
+            "Slagverksgrupp i Braga som uppträder på stadens fester; kommunen ger ett årligt grundbidrag och stöd per framträdande.",
+            ["culture", "leisure"], ["everyone"], null, null, ["PT-BRAGA"], ["pt"], Founded: 2005, Volunteers: 40),
         new("Brīnumiņš", LegalForm.NonProfitAssociation, "LV", "LV-TALSI",
-            "Erbjuder terapier för barn med funktionsnedsättning med ett tjugotal anställda; kommunen finansierar mot att invånare får tjänsterna kostnadsfritt."),
+            "Terapier för barn med funktionsnedsättning, med ett tjugotal anställda; kommunen finansierar verksamheten mot att invånarna får tjänsterna gratis.",
+            ["disability", "health", "children"], ["children", "people-with-disabilities", "families"], 0, 18, ["LV-TALSI"], ["lv", "ru"], Staff: 20),
         new("Children of Holy John", LegalForm.NonProfitAssociation, "LT", "LT-TRAKAI",
-            "Driver hem för 28 barn och säljer tjänster till kommunen, som också stöttat renoveringar."),
+            "Driver hem för 28 barn och säljer omsorgstjänster till kommunen, som också har stöttat renoveringar.",
+            ["children", "housing"], ["children"], 0, 18, ["LT-TRAKAI"], ["lt", "pl"], Staff: 15),
         new("Sodžiaus meistrai", LegalForm.SocialEnterprise, "LT", "LT-TRAKAI",
-            "Socialt företag som ger yrkesutbildning åt unga mellan 16 och 35 år; har vunnit offentlig upphandling och eleverna åker kollektivt gratis."),
+            "Socialt företag med yrkesutbildning för unga mellan 16 och 35 år; har vunnit offentlig upphandling, och eleverna reser kollektivt utan kostnad.",
+            ["employment", "education", "youth"], ["youth", "young-adults"], 16, 35, ["LT-TRAKAI"], ["lt", "pl", "ru"], Staff: 12),
         new("Cidade Curiosa", LegalForm.NonProfitAssociation, "PT", "PT-BRAGA",
-            "Sprider brädspel som mötesplats och lärande; ett årligt avtal med kommunen ger lokaler och pengar."),
+            "Gör brädspel till mötesplats och lärande i Braga; ett årligt avtal med kommunen ger lokaler och pengar.",
+            ["culture", "leisure", "education"], ["everyone", "families"], null, null, ["PT-BRAGA"], ["pt", "en"], Volunteers: 25),
         new("Precious Plastic Cyprus", LegalForm.InformalGroup, "CY", "CY-AGLANTZIA",
-            "Informell grupp som återvinner plast i små verkstäder; flera kommuner ger hyresfria lokaler och betalar driftkostnader."),
+            "Informell grupp som återvinner plast i små verkstäder och lär ut hur; flera kommuner ger hyresfria lokaler och betalar driften.",
+            ["environment"], ["everyone"], null, null, ["CY-AGLANTZIA", "CY-AGIOS-DOMETIOS"], ["el", "en"], Volunteers: 15, ConfirmedMonthsAgo: 14),
         new("Ziemeļkurzeme orienteringsklubb", LegalForm.NonProfitAssociation, "LV", "LV-TALSI",
-            "Orienteringsklubb som får projektstöd från kommunen med förenklad återrapportering."),
+            "Orienteringsklubb med träningar och tävlingar i skogarna kring Talsi; får projektstöd från kommunen med förenklad återrapportering.",
+            ["sport", "leisure"], ["children", "youth", "adults"], 7, null, ["LV-TALSI"], ["lv"], Volunteers: 30),
     ];
 
     public async Task SeedAsync(IServiceProvider services, CancellationToken ct)
@@ -47,14 +85,29 @@ internal sealed class RegisterDemoSeeder(TimeProvider clock) : IDemoSeeder
         var existing = await db.Organisations().Select(o => o.Name).ToListAsync(ct);
         var tenants = await db.Tenants.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var o in All.Where(o => !existing.Contains(o.Name)))
+        foreach (var d in All.Where(o => !existing.Contains(o.Name)))
         {
-            db.Organisations().Add(new Organisation
+            var org = new Organisation
             {
-                Name = o.Name, LegalForm = o.Form, CountryCode = o.Country, Description = o.Description,
-                HomeMunicipalityId = o.Municipality is null ? null : tenants[o.Municipality],
-                CreatedAt = now, UpdatedAt = now,
-            });
+                Name = d.Name, LegalForm = d.Form, CountryCode = d.Country, Description = d.Description,
+                HomeMunicipalityId = d.Municipality is null ? null : tenants[d.Municipality],
+                Areas = [.. d.Areas], TargetGroups = [.. d.TargetGroups], AgeFrom = d.AgeFrom, AgeTo = d.AgeTo,
+                MunicipalitiesServed = [.. d.Served], Languages = [.. d.Languages], OrganisationNumber = d.Number,
+                FoundedYear = d.Founded, Staff = d.Staff, Volunteers = d.Volunteers, Website = d.Website,
+                Status = VerificationStatus.Verified, VerifiedAt = now,
+                LastConfirmedAt = now.AddMonths(-d.ConfirmedMonthsAgo), CreatedAt = now, UpdatedAt = now,
+            };
+            if (d.Location is { } l)
+                org.Locations.Add(new OrganisationLocation { OrganisationId = org.Id, Name = l.Name, Street = l.Street, PostalCode = l.Postal, City = l.City, MunicipalityCode = d.Municipality });
+            foreach (var s in d.Services ?? [])
+                org.Services.Add(new OrganisationService
+                {
+                    OrganisationId = org.Id, Name = s.Name, Description = s.Description, Eligibility = s.Eligibility, Schedule = s.Schedule,
+                    IsFree = s.Cost is null, Cost = s.Cost, LocationId = org.Locations.FirstOrDefault()?.Id,
+                });
+            foreach (var (role, email) in d.Contacts ?? [])
+                org.Contacts.Add(new OrganisationContact { OrganisationId = org.Id, Role = role, Email = email });
+            db.Organisations().Add(org);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Platform.Data;
+using Samverka.Features.Register.Search;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Register;
@@ -12,47 +14,92 @@ public sealed class RegisterModule : IModule
         services.AddScoped<IDemoSeeder, RegisterDemoSeeder>();
         services.AddScoped<IDemoSeeder, RegisterDemoMembers>();
         services.AddScoped<Samverka.Platform.Identity.IOrganisationDirectory, OrganisationDirectory>();
+
+        var search = config.GetSection(SearchIndexOptions.Section).Get<SearchIndexOptions>() ?? new SearchIndexOptions();
+        services.AddSingleton(sp =>
+        {
+            var path = search.IndexPath;
+            if (!string.IsNullOrEmpty(path) && !Path.IsPathRooted(path))
+                path = Path.Combine(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, path);
+            if (!string.IsNullOrEmpty(path)) Directory.CreateDirectory(path);
+            return new RegisterIndex(path);
+        });
+        services.AddSingleton<RegisterIndexState>();
+        services.AddSingleton<RegisterIndexFollower>();
+        services.AddSingleton<RegisterSearch>();
+        services.AddScoped<OrganisationForm>();
+        services.AddHostedService<RegisterIndexFollowerService>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RegisterChangeInterceptor>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/organisations").WithTags("Register").AllowAnonymous();
-        api.MapGet("", List).WithName("ListOrganisations");
+        api.MapGet("", List).WithName("SearchOrganisations")
+            .WithDescription("Search the public register: q (free text), one parameter per facet (municipality, area, targetGroup, age, legalForm, language; repeat for several values), sort (relevance, name, confirmed), page, pageSize (at most 100).");
         api.MapGet("/{id:guid}", Get).WithName("GetOrganisation");
     }
 
-    public sealed record OrganisationItem(Guid Id, string Name, string LegalForm, string Country, string? Municipality);
+    public sealed record OrganisationItem(Guid Id, string Name, string LegalForm, string? Municipality, DateTime LastConfirmed, bool MayBeOutdated);
+    public sealed record FacetCount(string Value, int Count);
+    public sealed record OrganisationSearchPage(List<OrganisationItem> Items, int Total, int Page, int PageSize, Dictionary<string, List<FacetCount>> Facets);
+    public sealed record OrganisationDetails(Guid Id, string Name, string LegalForm, string Country, string? Municipality, string? OrganisationNumber,
+        string Description, List<string> Areas, List<string> TargetGroups, int? AgeFrom, int? AgeTo, List<string> MunicipalitiesServed,
+        List<string> Languages, string? Website, DateTime LastConfirmed, bool MayBeOutdated);
 
-    internal static async Task<Ok<OrganisationPage>> List(AppDbContext db, string? q, int? page, int? pageSize, CancellationToken ct)
+    internal static Ok<OrganisationSearchPage> List(HttpRequest request, RegisterSearch search)
     {
-        var size = Math.Clamp(pageSize ?? 20, 1, 100);
-        var number = Math.Max(page ?? 1, 1);
-        var query = OrganisationQueries.Filter(db.Organisations().AsNoTracking(), q);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(o => o.Name).Skip((number - 1) * size).Take(size)
-            .Select(o => new OrganisationItem(o.Id, o.Name, o.LegalForm.ToString(), o.CountryCode, o.HomeMunicipality!.Name))
-            .ToListAsync(ct);
-        return TypedResults.Ok(new OrganisationPage(items, total, number, size));
+        var result = search.Search(SearchQuery.Parse(request.Query));
+        return TypedResults.Ok(new OrganisationSearchPage(
+            result.Items.Select(i => new OrganisationItem(i.Id, i.Name, i.LegalForm, i.Municipality, i.LastConfirmedAt, i.Freshness >= Freshness.MayBeOutdated)).ToList(),
+            result.Total, result.Page, result.PageSize,
+            result.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new FacetCount(v.Value, v.Count)).ToList())));
     }
 
-    internal static async Task<Results<Ok<OrganisationItem>, NotFound>> Get(Guid id, AppDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<OrganisationDetails>, NotFound>> Get(Guid id, AppDbContext db, CancellationToken ct)
     {
-        var item = await db.Organisations().AsNoTracking().Where(o => o.Id == id)
-            .Select(o => new OrganisationItem(o.Id, o.Name, o.LegalForm.ToString(), o.CountryCode, o.HomeMunicipality!.Name))
-            .SingleOrDefaultAsync(ct);
-        return item is null ? TypedResults.NotFound() : TypedResults.Ok(item);
+        var o = await db.Organisations().AsNoTracking().Include(x => x.HomeMunicipality)
+            .SingleOrDefaultAsync(x => x.Id == id && x.Status == VerificationStatus.Verified, ct);
+        return o is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new OrganisationDetails(o.Id, o.Name, o.LegalForm.ToString(), o.CountryCode, o.HomeMunicipality?.Name,
+                o.OrganisationNumber, o.Description, o.Areas, o.TargetGroups, o.AgeFrom, o.AgeTo, o.MunicipalitiesServed, o.Languages,
+                o.Website, o.LastConfirmedAt, o.Freshness >= Freshness.MayBeOutdated));
     }
 }
 
-public sealed record OrganisationPage(List<RegisterModule.OrganisationItem> Items, int Total, int Page, int PageSize);
-
-public static class OrganisationQueries
+/// Reads a search from query parameters, the same for the page and the API, so a URL is shareable.
+public static class SearchQuery
 {
-    /// A simple name filter; the full register search (issue 3) replaces this.
-    public static IQueryable<Organisation> Filter(IQueryable<Organisation> query, string? q)
+    public static SearchRequest Parse(IQueryCollection query)
     {
-        if (string.IsNullOrWhiteSpace(q)) return query;
-        var term = q.Trim().ToLower();
-        return query.Where(o => o.Name.ToLower().Contains(term) || o.Description.ToLower().Contains(term));
+        var filters = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var facet in Facets.All)
+        {
+            var values = query[facet].Where(v => !string.IsNullOrWhiteSpace(v) && v!.Length <= 64).Select(v => v!).Distinct().Take(50).ToList();
+            if (values.Count > 0) filters[facet] = values;
+        }
+        var sort = query["sort"].ToString() switch
+        {
+            "name" => SearchSort.Name,
+            "confirmed" => SearchSort.RecentlyConfirmed,
+            _ => SearchSort.Relevance,
+        };
+        var page = int.TryParse(query["page"], out var p) ? Math.Clamp(p, 1, 10_000) : 1;
+        var size = int.TryParse(query["pageSize"], out var s) ? Math.Clamp(s, 1, RegisterSearch.MaxPageSize) : 20;
+        var q = query["q"].ToString();
+        return new SearchRequest(q.Length > 200 ? q[..200] : q, filters, sort, page, size);
+    }
+
+    /// The query string for the same search on another page (or with one filter changed).
+    public static string ToQueryString(SearchRequest r, int? page = null)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(r.Query)) parts.Add("q=" + Uri.EscapeDataString(r.Query));
+        foreach (var (facet, values) in r.Filters)
+            foreach (var v in values) parts.Add($"{facet}={Uri.EscapeDataString(v)}");
+        if (r.Sort != SearchSort.Relevance) parts.Add("sort=" + (r.Sort == SearchSort.Name ? "name" : "confirmed"));
+        if ((page ?? r.Page) > 1) parts.Add($"page={page ?? r.Page}");
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 }

@@ -29,20 +29,21 @@ public static class DataModule
     {
         var options = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
+        // Every SaveChanges passes the audit interceptor and any a feature registers as IInterceptor.
         services.AddScoped<AuditInterceptor>();
 
         if (options.IsPostgres)
         {
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString, n => n.MigrationsHistoryTable("__ef_migrations"))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
         }
         else if (options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = SqlitePaths.Resolve(options.ConnectionString, env.ContentRootPath);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
         }
         else
         {

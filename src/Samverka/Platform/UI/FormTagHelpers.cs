@@ -171,3 +171,46 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> l, Ht
         return order;
     }
 }
+
+/// A group of checkboxes for a list property, in a fieldset with its legend, hint and error.
+/// Usage: &lt;sv-checkboxes for="Input.Areas" items="@Model.AreaChoices" /&gt;
+[HtmlTargetElement("sv-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class CheckboxesTagHelper(HtmlEncoder enc, IStringLocalizer<SharedResource> l) : TagHelper
+{
+    [HtmlAttributeName("for")] public ModelExpression For { get; set; } = default!;
+    [HtmlAttributeName("items")] public IEnumerable<SelectListItem> Items { get; set; } = [];
+    [HtmlAttributeName("hint")] public string? Hint { get; set; }
+    [HtmlAttributeName("columns")] public bool Columns { get; set; }
+    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = default!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var id = TagBuilder.CreateSanitizedId(name, "_");
+        var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry)
+            ? entry.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() : [];
+        var selected = entry?.AttemptedValue is { } attempted
+            ? attempted.Split(',').ToHashSet()
+            : (For.Model as IEnumerable<string> ?? []).ToHashSet();
+        var html = new System.Text.StringBuilder();
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", errors.Count > 0 ? "field field--error" : "field");
+        var describedBy = string.Join(' ', new[] { Hint is null ? null : id + "-hint", errors.Count > 0 ? id + "-error" : null }.Where(x => x is not null));
+        html.Append($"<fieldset id=\"{id}\"{(describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : "")}>");
+        html.Append($"<legend>{enc.Encode(For.Metadata.DisplayName ?? For.Name)}</legend>");
+        if (Hint is not null) html.Append($"<p class=\"hint\" id=\"{id}-hint\">{enc.Encode(Hint)}</p>");
+        if (errors.Count > 0)
+            html.Append($"<p class=\"field-error\" id=\"{id}-error\"><span class=\"visually-hidden\">{enc.Encode(l["Form.ErrorPrefix"])}</span> {string.Join("<br>", errors.Select(e => enc.Encode(e)))}</p>");
+        html.Append(Columns ? "<div class=\"checkboxes checkboxes--columns\">" : "<div class=\"checkboxes\">");
+        var i = 0;
+        foreach (var item in Items)
+        {
+            var itemId = $"{id}_{i++}";
+            html.Append($"<div class=\"checkbox\"><input type=\"checkbox\" id=\"{itemId}\" name=\"{enc.Encode(name)}\" value=\"{enc.Encode(item.Value)}\"{(selected.Contains(item.Value) ? " checked" : "")}>");
+            html.Append($"<label for=\"{itemId}\">{enc.Encode(item.Text)}</label></div>");
+        }
+        html.Append("</div></fieldset>");
+        output.Content.SetHtmlContent(html.ToString());
+    }
+}

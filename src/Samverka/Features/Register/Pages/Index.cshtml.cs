@@ -1,27 +1,43 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samverka.Features.Register.Search;
 using Samverka.Platform.Data;
+using Samverka.Platform.Localization;
 using Samverka.Platform.UI;
 
 namespace Samverka.Features.Register.Pages;
 
+/// The public register: search with facets, all in the query string (shareable, works without JavaScript).
 [AllowAnonymous]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(RegisterSearch search, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const int PageSize = 20;
-    public string? Q { get; private set; }
-    public int Total { get; private set; }
-    public List<Organisation> Items { get; private set; } = [];
+    public const int VisibleFacetValues = 8;
+    public SearchRequest Request { get; private set; } = SearchRequest.Text(null);
+    public SearchResult Result { get; private set; } = default!;
     public Pager Pager { get; private set; } = default!;
+    public IReadOnlyDictionary<string, string> MunicipalityNames { get; private set; } = new Dictionary<string, string>();
 
-    public async Task OnGetAsync(string? q, int? page, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Q = q?.Length > 200 ? q[..200] : q;
-        var query = OrganisationQueries.Filter(db.Organisations().AsNoTracking(), Q);
-        Total = await query.CountAsync(ct);
-        Pager = new Pager(page ?? 1, PageSize, Total, p => $"/organisations?{(string.IsNullOrEmpty(Q) ? "" : "q=" + Uri.EscapeDataString(Q) + "&")}page={p}");
-        Items = await query.Include(o => o.HomeMunicipality).OrderBy(o => o.Name)
-            .Skip((Pager.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Request = SearchQuery.Parse(HttpContext.Request.Query);
+        Result = search.Search(Request);
+        Pager = new Pager(Request.Page, Result.PageSize, Result.Total, p => "/organisations" + SearchQuery.ToQueryString(Request, p));
+        var codes = Result.Facets[Facets.Municipality].Select(v => v.Value).ToList();
+        MunicipalityNames = await db.Tenants.AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Name, ct);
     }
+
+    public string FacetTitle(string facet) => l["Facet." + facet];
+
+    public string ValueLabel(string facet, string value) => facet switch
+    {
+        Facets.Municipality => MunicipalityNames.GetValueOrDefault(value, value),
+        Facets.Area => l["Area." + value],
+        Facets.TargetGroup => l["TargetGroup." + value],
+        Facets.Age => l["AgeBand." + value],
+        Facets.LegalForm => l["LegalForm." + value],
+        Facets.Language => l["Language." + value],
+        _ => value,
+    };
 }

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+
+namespace Samverka.Features.Register.Search;
+
+/// Keeps this instance's index in step with the database by applying RegisterChanges in order. A new or empty
+/// index is rebuilt from the organisations table first. Safe to call from several threads.
+public sealed class RegisterIndexFollower(RegisterIndex index, IServiceScopeFactory scopes, ILogger<RegisterIndexFollower> log)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private const int Batch = 5000;
+
+    public async Task CatchUpAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (index.LastChangeId < 0)
+            {
+                await RebuildAsync(db, ct);
+                return;
+            }
+            while (true)
+            {
+                var last = index.LastChangeId;
+                var changes = await db.Set<RegisterChange>().AsNoTracking()
+                    .Where(c => c.Id > last).OrderBy(c => c.Id).Take(Batch)
+                    .Select(c => new { c.Id, c.OrganisationId }).ToListAsync(ct);
+                if (changes.Count == 0) return;
+                var ids = changes.Select(c => c.OrganisationId).Distinct().ToList();
+                var docs = await LoadAsync(db, ids, ct);
+                index.Upsert(docs);
+                index.Delete(ids.Except(docs.Select(d => d.Id)));
+                index.Commit(changes[^1].Id);
+                if (changes.Count < Batch) return;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// Drops the index and fills it again from the database.
+    public async Task RebuildAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RebuildAsync(AppDbContext db, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        // Take the change mark first: anything changed while we read is applied again afterwards (idempotent).
+        var mark = await db.Set<RegisterChange>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        index.DeleteAll();
+        var count = 0;
+        Guid? after = null;
+        while (true)
+        {
+            var query = db.Set<Organisation>().AsNoTracking();
+            if (after is { } a) query = query.Where(o => o.Id.CompareTo(a) > 0);
+            var ids = await query.OrderBy(o => o.Id).Select(o => o.Id).Take(Batch).ToListAsync(ct);
+            if (ids.Count == 0) break;
+            index.Upsert(await LoadAsync(db, ids, ct));
+            count += ids.Count;
+            after = ids[^1];
+        }
+        index.Commit(mark);
+        if (count > 0) index.Optimize();
+        log.LogInformation("Search index rebuilt: {Count} organisations in {Seconds:F1} s", count, (DateTime.UtcNow - started).TotalSeconds);
+    }
+
+    private static async Task<List<SearchDocument>> LoadAsync(AppDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        var orgs = await db.Set<Organisation>().AsNoTracking().AsSplitQuery()
+            .Include(o => o.HomeMunicipality).Include(o => o.Services)
+            .Where(o => ids.Contains(o.Id)).ToListAsync(ct);
+        return orgs.Select(SearchDocument.From).ToList();
+    }
+}
+
+/// Whether this process serves (and so owns a search index). Commands such as `seed` do not touch the index, so
+/// they can run beside a serving instance without fighting over its lock.
+public sealed class RegisterIndexState
+{
+    public bool Serving { get; set; }
+}
+
+/// Builds the index at start (before the app serves) and then follows changes made by other instances.
+public sealed class RegisterIndexFollowerService(RegisterIndexFollower follower, RegisterIndexState state, IConfiguration config,
+    ILogger<RegisterIndexFollowerService> log) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken ct)
+    {
+        await follower.CatchUpAsync(ct);
+        state.Serving = true;
+        await base.StartAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = config.GetValue("Register:FollowInterval", TimeSpan.FromSeconds(2));
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try { await follower.CatchUpAsync(stoppingToken); }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested) { log.LogError(ex, "The search index could not follow register changes"); }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Samverka.Features.Register.Search;
+
+/// Free text with Swedish stemming, typo tolerance and prefixes, facet filters (OR within a facet, AND across
+/// facets), and facet counts computed the way people expect: each facet counts as if its own filter were not set.
+public sealed class RegisterSearch(RegisterIndex index)
+{
+    public const int MaxPageSize = 100;
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, request.Page);
+        var filters = request.Filters
+            .Where(f => Facets.All.Contains(f.Key) && f.Value.Count > 0)
+            .ToDictionary(f => f.Key, f => f.Value.Distinct().ToArray());
+
+        return index.WithSearcher(searcher =>
+        {
+            var query = BuildQuery(request.Query, request.IncludeDropped);
+            var topN = page * pageSize;
+            ITopDocsCollector top = request.Sort switch
+            {
+                SearchSort.Name => TopFieldCollector.Create(new Sort(new SortField(RegisterIndex.NameSortField, SortFieldType.STRING)), topN, false, false, false, true),
+                SearchSort.RecentlyConfirmed => TopFieldCollector.Create(new Sort(new SortField(RegisterIndex.ConfirmedField, SortFieldType.INT64, true)), topN, false, false, false, true),
+                _ when string.IsNullOrWhiteSpace(request.Query) => TopFieldCollector.Create(new Sort(new SortField(RegisterIndex.NameSortField, SortFieldType.STRING)), topN, false, false, false, true),
+                _ => TopScoreDocCollector.Create(topN, true),
+            };
+            var collector = new FacetingCollector(index, filters, (ICollector)top);
+            searcher.Search(query, collector);
+            collector.Finish();
+
+            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs;
+            var items = docs.Select(sd =>
+            {
+                var d = searcher.Doc(sd.Doc);
+                var stored = System.Text.Json.JsonSerializer.Deserialize<RegisterIndex.StoredHit>(d.Get(RegisterIndex.StoredField))!;
+                return new SearchHit(Guid.Parse(d.Get(RegisterIndex.IdField)), stored.Name, stored.LegalForm, stored.Municipality,
+                    stored.Snippet, new DateTime(stored.Confirmed, DateTimeKind.Utc), (Freshness)stored.Freshness);
+            }).ToList();
+
+            var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
+            foreach (var facet in Facets.All)
+            {
+                var selected = filters.TryGetValue(facet, out var s) ? s : [];
+                var counts = collector.Counts[facet];
+                var values = counts.Select(kv => new FacetValue(kv.Key, kv.Value, selected.Contains(kv.Key)))
+                    .Concat(selected.Where(v => !counts.ContainsKey(v)).Select(v => new FacetValue(v, 0, true)))
+                    .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
+                    .ToList();
+                facets[facet] = values;
+            }
+            return new SearchResult(collector.TotalHits, items, facets, page, pageSize);
+        });
+    }
+
+    private Query BuildQuery(string? text, bool includeDropped)
+    {
+        var root = new BooleanQuery
+        {
+            { new TermQuery(new Term(RegisterIndex.PublicField, "1")), Occur.MUST },
+        };
+        if (!includeDropped)
+            root.Add(new TermQuery(new Term(RegisterIndex.FreshnessField, nameof(Freshness.Dropped))), Occur.MUST_NOT);
+
+        var terms = string.IsNullOrWhiteSpace(text) ? [] : index.Terms(text.Length > 200 ? text[..200] : text);
+        if (terms.Count == 0)
+        {
+            root.Add(new MatchAllDocsQuery(), Occur.MUST);
+            return root;
+        }
+        for (var i = 0; i < terms.Count && i < 8; i++)
+        {
+            var term = terms[i];
+            var isLast = i == terms.Count - 1;
+            // Each word must match: exactly (best), in the name (better still), by prefix while typing, or with a typo.
+            var word = new BooleanQuery
+            {
+                { new TermQuery(new Term(RegisterIndex.TextField, term)) { Boost = 3f }, Occur.SHOULD },
+                { new TermQuery(new Term(RegisterIndex.NameField, term)) { Boost = 4f }, Occur.SHOULD },
+            };
+            if (term.Length >= 4)
+                word.Add(new FuzzyQuery(new Term(RegisterIndex.TextField, term), term.Length >= 7 ? 2 : 1, 1, 20, true) { Boost = 0.8f }, Occur.SHOULD);
+            if (isLast && term.Length >= 3)
+                word.Add(new PrefixQuery(new Term(RegisterIndex.TextField, term)) { Boost = 1f }, Occur.SHOULD);
+            root.Add(word, Occur.MUST);
+        }
+        return root;
+    }
+
+    /// Sees every document that matches the text; counts facet values for documents that pass all filters, or all
+    /// but the one of the facet being counted; hands documents that pass every filter to the ranking collector.
+    private sealed class FacetingCollector(RegisterIndex index, Dictionary<string, string[]> filters, ICollector ranking) : ICollector
+    {
+        public int TotalHits { get; private set; }
+        public Dictionary<string, Dictionary<string, int>> Counts { get; } = Facets.All.ToDictionary(f => f, _ => new Dictionary<string, int>());
+
+        private readonly string[] _filterFacets = filters.Keys.ToArray();
+        private FixedBitSet?[] _filterBits = [];
+        private SortedSetDocValues?[] _values = [];
+        private int[][] _ordCounts = [];
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer) => ranking.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Flush();
+            var reader = context.AtomicReader;
+            _filterBits = _filterFacets.Select(f => Bits(reader, f, filters[f])).ToArray();
+            _values = Facets.All.Select(f => reader.GetSortedSetDocValues(RegisterIndex.FacetValuesField(f))).ToArray();
+            _ordCounts = _values.Select(v => new int[v?.ValueCount ?? 0]).ToArray();
+            _reader = reader;
+            ranking.SetNextReader(context);
+        }
+
+        private AtomicReader? _reader;
+
+        public void Collect(int doc)
+        {
+            var missed = -1;
+            var misses = 0;
+            for (var i = 0; i < _filterBits.Length; i++)
+            {
+                if (_filterBits[i] is { } bits && bits.Get(doc)) continue;
+                misses++;
+                missed = i;
+                if (misses > 1) return;
+            }
+            if (misses == 0)
+            {
+                TotalHits++;
+                ranking.Collect(doc);
+                for (var f = 0; f < _values.Length; f++) CountDoc(f, doc);
+            }
+            else
+            {
+                // Passes every filter but one: it counts only for that facet, which shows what else could be picked.
+                CountDoc(Array.IndexOf(Facets.All, _filterFacets[missed]), doc);
+            }
+        }
+
+        private void CountDoc(int facet, int doc)
+        {
+            var values = _values[facet];
+            if (values is null) return;
+            values.SetDocument(doc);
+            long ord;
+            var counts = _ordCounts[facet];
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) counts[ord]++;
+        }
+
+        /// Turns this segment's ordinal counts into value counts.
+        private void Flush()
+        {
+            if (_reader is null) return;
+            var scratch = new BytesRef();
+            for (var f = 0; f < _values.Length; f++)
+            {
+                var values = _values[f];
+                if (values is null) continue;
+                var counts = Counts[Facets.All[f]];
+                var ords = _ordCounts[f];
+                for (var ord = 0; ord < ords.Length; ord++)
+                {
+                    if (ords[ord] == 0) continue;
+                    values.LookupOrd(ord, scratch);
+                    var key = scratch.Utf8ToString();
+                    counts[key] = counts.GetValueOrDefault(key) + ords[ord];
+                }
+            }
+            _reader = null;
+        }
+
+        internal void Finish() => Flush();
+
+        private FixedBitSet? Bits(AtomicReader reader, string facet, string[] selected)
+        {
+            var field = RegisterIndex.FacetField(facet);
+            FixedBitSet? union = null;
+            foreach (var value in selected)
+            {
+                var bits = index.FacetFilterCache.GetOrAdd((reader.CoreCacheKey, field, value), _ =>
+                {
+                    var set = new FixedBitSet(reader.MaxDoc);
+                    var docs = reader.GetTermDocsEnum(new Term(field, value));
+                    if (docs is null) return set;
+                    int d;
+                    while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) set.Set(d);
+                    return set;
+                });
+                if (selected.Length == 1) return bits;
+                union ??= new FixedBitSet(reader.MaxDoc);
+                union.Or(bits);
+            }
+            return union;
+        }
+    }
+}
