@@ -7,7 +7,7 @@ namespace Samverka.BrowserTests;
 public sealed class PagesAreAccessible(BrowserApp app)
 {
     public static TheoryData<string, string> PublicPages => Both(
-        "/", "/municipalities", "/municipalities/2081", "/organisations", "/organisations?q=zzzz-nothing",
+        "/", "/municipalities", "/municipalities/2081", "/organisations", "/organisations?q=zzzz-nothing", "/organisations?q=unga&area=youth&sort=name",
         "/account/login", "/account/register", "/account/forgot-password", "/account/check-email",
         "/account/confirm-email", "/account/invitation/not-a-token", "/accessibility", "/no-such-page");
 

@@ -82,7 +82,8 @@ public sealed class RegisterSearch(RegisterIndex index)
                 { new TermQuery(new Term(RegisterIndex.TextField, term)) { Boost = 3f }, Occur.SHOULD },
                 { new TermQuery(new Term(RegisterIndex.NameField, term)) { Boost = 4f }, Occur.SHOULD },
             };
-            if (term.Length >= 4)
+            // Short words have too many neighbours one typo away; only longer ones get typo tolerance.
+            if (term.Length >= 5)
                 word.Add(new FuzzyQuery(new Term(RegisterIndex.TextField, term), term.Length >= 7 ? 2 : 1, 1, 20, true) { Boost = 0.8f }, Occur.SHOULD);
             if (isLast && term.Length >= 3)
                 word.Add(new PrefixQuery(new Term(RegisterIndex.TextField, term)) { Boost = 1f }, Occur.SHOULD);
