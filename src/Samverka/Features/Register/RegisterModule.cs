@@ -28,6 +28,8 @@ public sealed class RegisterModule : IModule
         services.AddSingleton<RegisterIndexFollower>();
         services.AddSingleton<RegisterSearch>();
         services.AddScoped<OrganisationForm>();
+        services.AddScoped<DuplicateFinder>();
+        services.AddScoped<RegistrationService>();
         services.AddHostedService<RegisterIndexFollowerService>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RegisterChangeInterceptor>();
     }

@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Localization;
+using Samverka.Platform.Tenancy;
+using Samverka.Platform.UI;
+
+namespace Samverka.Features.Register.Pages;
+
+/// The municipality's register desk: new entries to verify and claims to decide, for its staff only.
+public sealed class ReviewModel(AppDbContext db, CurrentUser current, RegistrationService registration, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Tenant Municipality { get; private set; } = default!;
+    public List<Organisation> PendingOrganisations { get; private set; } = [];
+    public List<(OrganisationClaim Claim, string Name, string Email)> PendingClaims { get; private set; } = [];
+
+    [BindProperty] public DecisionInput Decision { get; set; } = new();
+
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
+        if (tenant is null) return NotFound();
+        if (!(await current.GetAccessAsync(ct)).IsStaffOf(tenant.Id)) return Forbid();
+        Municipality = tenant;
+        PendingOrganisations = await db.Organisations().AsNoTracking()
+            .Where(o => o.HomeMunicipalityId == tenant.Id && o.Status == VerificationStatus.Pending)
+            .OrderBy(o => o.CreatedAt).ToListAsync(ct);
+        PendingClaims = (await db.Set<OrganisationClaim>().AsNoTracking().Include(c => c.Organisation)
+            .Where(c => c.TenantId == tenant.Id && c.Status == ClaimStatus.Pending).OrderBy(c => c.CreatedAt)
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { c, u.DisplayName, u.Email })
+            .ToListAsync(ct)).Select(x => (x.c, x.DisplayName, x.Email!)).ToList();
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => await LoadAsync(code, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostOrganisationAsync(string code, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        var o = await db.Organisations().SingleOrDefaultAsync(x => x.Id == Decision.Id && x.HomeMunicipalityId == Municipality.Id, ct);
+        if (o is null) return NotFound();
+        if (!Decision.Approve && string.IsNullOrWhiteSpace(Decision.Reason))
+            ModelState.AddModelError($"Reason-{o.Id}", l["Review.ReasonRequired"]);
+        if (!ModelState.IsValid) return Page();
+        await registration.DecideAsync(o, Decision.Approve, Decision.Reason?.Trim(), ct);
+        TempData["Flash"] = l[Decision.Approve ? "Review.Verified" : "Review.Rejected", o.Name].Value;
+        return Redirect($"/municipalities/{code}/register");
+    }
+
+    public async Task<IActionResult> OnPostClaimAsync(string code, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        var claim = await db.Set<OrganisationClaim>().SingleOrDefaultAsync(c => c.Id == Decision.Id && c.TenantId == Municipality.Id, ct);
+        if (claim is null) return NotFound();
+        if (!Decision.Approve && string.IsNullOrWhiteSpace(Decision.Reason))
+            ModelState.AddModelError($"Reason-{claim.Id}", l["Review.ReasonRequired"]);
+        if (!ModelState.IsValid) return Page();
+        await registration.DecideClaimAsync(claim, Decision.Approve, Decision.Reason?.Trim(), current.Id!, ct);
+        TempData["Flash"] = l[Decision.Approve ? "Review.ClaimApproved" : "Review.ClaimRejected"].Value;
+        return Redirect($"/municipalities/{code}/register");
+    }
+
+    public string? ErrorFor(Guid id) =>
+        ModelState.TryGetValue($"Reason-{id}", out var e) && e.Errors.Count > 0 ? e.Errors[0].ErrorMessage : null;
+}
+
+public sealed class DecisionInput
+{
+    public Guid Id { get; set; }
+    public bool Approve { get; set; }
+
+    [Display(Name = "Review.Reason")]
+    [StringLength(1000, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string? Reason { get; set; }
+}
