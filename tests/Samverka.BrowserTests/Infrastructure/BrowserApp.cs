@@ -95,6 +95,13 @@ public sealed class BrowserApp : IAsyncLifetime
         Assert.Fail(report.ToString());
     }
 
+    /// Arranges data directly, for journeys that start from a state the UI would take many steps to reach.
+    public async Task<T> WithDbAsync<T>(Func<Samverka.Platform.Data.AppDbContext, Task<T>> use)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await use(scope.ServiceProvider.GetRequiredService<Samverka.Platform.Data.AppDbContext>());
+    }
+
     public async Task<MimeMessage> WaitForMailAsync(string to, int seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

@@ -86,6 +86,9 @@ public sealed class Organisation : IAudited
     public Freshness Freshness { get; set; } = Freshness.Current;
     public int ConfirmationRequestsSent { get; set; }
 
+    /// When the first "is this still correct?" request of the current round went out.
+    public DateTime? ConfirmationRequestedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -14,6 +14,14 @@ internal sealed class OrganisationDirectory(AppDbContext db) : IOrganisationDire
     public Task<string?> NameAsync(Guid organisationId, CancellationToken ct) =>
         db.Organisations().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
 
+    public async Task<OrganisationHistoryScope?> HistoryScopeAsync(Guid organisationId, CancellationToken ct)
+    {
+        var o = await db.Organisations().Where(x => x.Id == organisationId).Select(x => new { x.Id, x.Name, x.HomeMunicipalityId }).SingleOrDefaultAsync(ct);
+        if (o is null) return null;
+        var merged = await db.Set<Upkeep.OrganisationMerge>().Where(m => m.TargetId == organisationId).Select(m => m.SourceId).ToListAsync(ct);
+        return new OrganisationHistoryScope(o.Id, o.Name, o.HomeMunicipalityId, [o.Id, .. merged]);
+    }
+
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken ct) =>
         await db.Organisations().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 }

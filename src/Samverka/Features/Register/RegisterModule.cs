@@ -30,6 +30,13 @@ public sealed class RegisterModule : IModule
         services.AddScoped<OrganisationForm>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<RegistrationService>();
+
+        services.AddSingleton(config.GetSection(Upkeep.FreshnessOptions.Section).Get<Upkeep.FreshnessOptions>() ?? new Upkeep.FreshnessOptions());
+        services.AddScoped<Upkeep.FreshnessSweep>();
+        services.AddSingleton<Upkeep.ConfirmationLinks>();
+        services.AddScoped<Samverka.Platform.Jobs.IJobHandler, Upkeep.FreshnessSweepJob>();
+        services.AddHostedService<Upkeep.FreshnessScheduler>();
+        services.AddScoped<Upkeep.MergeService>();
         services.AddHostedService<RegisterIndexFollowerService>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RegisterChangeInterceptor>();
     }

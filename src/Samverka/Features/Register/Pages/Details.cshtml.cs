@@ -14,6 +14,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
     public Organisation Organisation { get; private set; } = default!;
     public bool IsMember { get; private set; }
     public bool CanAdminister { get; private set; }
+    public bool IsOfficer { get; private set; }
     public IReadOnlyDictionary<string, string> MunicipalityNames { get; private set; } = new Dictionary<string, string>();
     public string JsonLd { get; private set; } = "";
 
@@ -23,7 +24,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
             .Include(x => x.HomeMunicipality).Include(x => x.Services).ThenInclude(s => s.Location)
             .Include(x => x.Locations).Include(x => x.Contacts)
             .SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (o is null) return NotFound();
+        if (o is null)
+        {
+            // An entry merged into another: its old address leads to the survivor.
+            var target = await db.Set<Upkeep.OrganisationMerge>().Where(m => m.SourceId == id).Select(m => (Guid?)m.TargetId).SingleOrDefaultAsync(ct);
+            return target is { } t ? RedirectPermanent($"/organisations/{t}") : NotFound();
+        }
         var access = await current.GetAccessAsync(ct);
         IsMember = access.IsMemberOf(id);
         CanAdminister = access.CanAdministerOrganisation(id);
@@ -31,6 +37,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
         if (o.Status != VerificationStatus.Verified && !IsMember && !(o.HomeMunicipalityId is { } m && access.IsStaffOf(m)))
             return NotFound();
         Organisation = o;
+        IsOfficer = access.IsPlatformAdmin || (o.HomeMunicipalityId is { } home && access.IsStaffOf(home));
         var codes = o.MunicipalitiesServed.ToList();
         MunicipalityNames = await db.Tenants.AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Name, ct);
         JsonLd = SchemaOrg(o, $"{Request.Scheme}://{Request.Host}/organisations/{o.Id}");

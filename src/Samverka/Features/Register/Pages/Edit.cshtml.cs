@@ -42,9 +42,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, Organisation
         var number = form.Validate(Input, ModelState);
         if (!ModelState.IsValid) return Page();
         form.Apply(Input, number, o!);
-        o!.LastConfirmedAt = clock.GetUtcNow().UtcDateTime;
-        o.Freshness = Freshness.Current;
-        o.ConfirmationRequestsSent = 0;
+        Upkeep.FreshnessConfirmation.Confirm(o!, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect($"/organisations/{id}");

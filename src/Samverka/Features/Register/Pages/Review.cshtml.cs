@@ -17,6 +17,9 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser current, Registrati
     public Tenant Municipality { get; private set; } = default!;
     public List<Organisation> PendingOrganisations { get; private set; } = [];
     public List<(OrganisationClaim Claim, string Name, string Email)> PendingClaims { get; private set; } = [];
+    public List<Organisation> Stale { get; private set; } = [];
+    public Dictionary<Freshness, int> StaleCounts { get; private set; } = [];
+    public const int StaleShown = 50;
 
     [BindProperty] public DecisionInput Decision { get; set; } = new();
 
@@ -33,6 +36,11 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser current, Registrati
             .Where(c => c.TenantId == tenant.Id && c.Status == ClaimStatus.Pending).OrderBy(c => c.CreatedAt)
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { c, u.DisplayName, u.Email })
             .ToListAsync(ct)).Select(x => (x.c, x.DisplayName, x.Email!)).ToList();
+        var stale = db.Organisations().AsNoTracking()
+            .Where(o => o.HomeMunicipalityId == tenant.Id && o.Status == VerificationStatus.Verified && o.Freshness != Freshness.Current);
+        StaleCounts = (await stale.GroupBy(o => o.Freshness).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => x.Count);
+        Stale = await stale.OrderBy(o => o.LastConfirmedAt).Take(StaleShown).ToListAsync(ct);
         return null;
     }
 
@@ -61,6 +69,18 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser current, Registrati
         if (!ModelState.IsValid) return Page();
         await registration.DecideClaimAsync(claim, Decision.Approve, Decision.Reason?.Trim(), current.Id!, ct);
         TempData["Flash"] = l[Decision.Approve ? "Review.ClaimApproved" : "Review.ClaimRejected"].Value;
+        return Redirect($"/municipalities/{code}/register");
+    }
+
+    /// An officer who has checked an entry with the organisation may confirm it on its behalf.
+    public async Task<IActionResult> OnPostConfirmAsync(string code, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        var o = await db.Organisations().SingleOrDefaultAsync(x => x.Id == Decision.Id && x.HomeMunicipalityId == Municipality.Id, ct);
+        if (o is null) return NotFound();
+        Upkeep.FreshnessConfirmation.Confirm(o, DateTime.UtcNow);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Review.Confirmed", o.Name].Value;
         return Redirect($"/municipalities/{code}/register");
     }
 

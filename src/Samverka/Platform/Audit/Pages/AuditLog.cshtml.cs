@@ -34,12 +34,14 @@ public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organi
         }
         else if (organisation is { } orgId)
         {
-            var name = await organisations.NameAsync(orgId, ct);
-            if (name is null) return NotFound();
-            if (!access.CanAdministerOrganisation(orgId)) return Forbid();
-            ScopeName = name;
-            BackUrl = $"/organisations/{orgId}/team";
-            query = query.Where(a => a.OrganisationId == orgId);
+            var scope = await organisations.HistoryScopeAsync(orgId, ct);
+            if (scope is null) return NotFound();
+            // The organisation's own people, and its home municipality's staff, may read its history.
+            if (!access.IsMemberOf(orgId) && !(scope.HomeTenantId is { } home && access.IsStaffOf(home))) return Forbid();
+            ScopeName = scope.Name;
+            BackUrl = $"/organisations/{orgId}";
+            var ids = scope.HistoryIds.ToList();
+            query = query.Where(a => a.OrganisationId != null && ids.Contains(a.OrganisationId.Value));
             link = $"/audit?organisation={orgId}&";
         }
         else

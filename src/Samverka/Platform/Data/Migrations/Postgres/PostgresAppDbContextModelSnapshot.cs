@@ -190,6 +190,9 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<DateTime?>("ConfirmationRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ConfirmationRequestsSent")
                         .HasColumnType("integer");
 
@@ -492,6 +495,40 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("RegisterChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Features.Register.Upkeep.OrganisationMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MergedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetId");
+
+                    b.ToTable("OrganisationMerges", (string)null);
                 });
 
             modelBuilder.Entity("Samverka.Platform.Audit.AuditEntry", b =>

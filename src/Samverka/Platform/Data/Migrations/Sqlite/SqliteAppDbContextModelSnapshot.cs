@@ -178,6 +178,9 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConfirmationRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ConfirmationRequestsSent")
                         .HasColumnType("INTEGER");
 
@@ -478,6 +481,40 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("RegisterChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Features.Register.Upkeep.OrganisationMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetId");
+
+                    b.ToTable("OrganisationMerges", (string)null);
                 });
 
             modelBuilder.Entity("Samverka.Platform.Audit.AuditEntry", b =>
