@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Platform.Data;
+using Samverka.Features.Register.Exchange;
 using Samverka.Features.Register.Search;
 using Samverka.Platform.Modules;
 
@@ -47,6 +48,7 @@ public sealed class RegisterModule : IModule
         api.MapGet("", List).WithName("SearchOrganisations")
             .WithDescription("Search the public register: q (free text), one parameter per facet (municipality, area, targetGroup, age, legalForm, language; repeat for several values), sort (relevance, name, confirmed), page, pageSize (at most 100).");
         api.MapGet("/{id:guid}", Get).WithName("GetOrganisation");
+        endpoints.MapRegisterExchange();
     }
 
     public sealed record OrganisationItem(Guid Id, string Name, string LegalForm, string? Municipality, DateTime LastConfirmed, bool MayBeOutdated);
