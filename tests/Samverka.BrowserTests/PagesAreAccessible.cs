@@ -14,7 +14,7 @@ public sealed class PagesAreAccessible(BrowserApp app)
     public static TheoryData<string, string> AdminPages => Both(
         "/account", "/account/password", "/admin", "/admin/municipalities", "/admin/municipalities?confirmDisable=2081", "/admin/jobs", "/audit",
         "/audit?tenant=2081", "/municipalities/2081/team", "/municipalities/2081/edit", "/invitations/new?tenant=2081",
-        "/municipalities/2081/register", "/organisations/new");
+        "/municipalities/2081/register", "/organisations/new", "/organisations/import");
 
     private static TheoryData<string, string> Both(params string[] urls)
     {

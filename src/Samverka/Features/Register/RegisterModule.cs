@@ -38,6 +38,7 @@ public sealed class RegisterModule : IModule
         services.AddScoped<Samverka.Platform.Jobs.IJobHandler, Upkeep.FreshnessSweepJob>();
         services.AddHostedService<Upkeep.FreshnessScheduler>();
         services.AddScoped<Upkeep.MergeService>();
+        services.AddScoped<Exchange.RegisterImporter>();
         services.AddHostedService<RegisterIndexFollowerService>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RegisterChangeInterceptor>();
     }

@@ -11,7 +11,7 @@ namespace Samverka.Features.Register.Pages;
 
 /// The public register: search with facets, all in the query string (shareable, works without JavaScript).
 [AllowAnonymous]
-public sealed class IndexModel(RegisterSearch search, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(RegisterSearch search, AppDbContext db, Samverka.Platform.Identity.CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int VisibleFacetValues = 8;
     public SearchRequest Request { get; private set; } = SearchRequest.Text(null);
@@ -19,8 +19,12 @@ public sealed class IndexModel(RegisterSearch search, AppDbContext db, IStringLo
     public Pager Pager { get; private set; } = default!;
     public IReadOnlyDictionary<string, string> MunicipalityNames { get; private set; } = new Dictionary<string, string>();
 
+    public bool CanImport { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var access = await current.GetAccessAsync(ct);
+        CanImport = access.IsPlatformAdmin || access.StaffTenantIds.Any();
         Request = SearchQuery.Parse(HttpContext.Request.Query);
         Result = search.Search(Request);
         Pager = new Pager(Request.Page, Result.PageSize, Result.Total, p => "/organisations" + SearchQuery.ToQueryString(Request, p));
