@@ -47,6 +47,19 @@ public sealed class PagesAreAccessible(BrowserApp app)
     }
 
     [Fact]
+    public async Task Claim_page_for_someone_outside_the_organisation()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("handlaggare@falun.example");
+        await page.GotoAsync("/organisations?q=kompis");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Kompis Sverige" }).ClickAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Företräder du organisationen? Gör anspråk på den." }).ClickAsync();
+        await BrowserApp.AssertAccessibleAsync(page, "org-claim-sv");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Skicka till kommunen" }).ClickAsync();
+        await BrowserApp.AssertAccessibleAsync(page, "org-claim-errors-sv");
+    }
+
+    [Fact]
     public async Task Organisation_pages_for_its_admin()
     {
         var page = await app.NewPageAsync();
@@ -55,7 +68,8 @@ public sealed class PagesAreAccessible(BrowserApp app)
         await BrowserApp.AssertAccessibleAsync(page, "org-team-sv");
         var teamUrl = page.Url;
         var id = teamUrl.Split('/')[^2];
-        foreach (var (url, name) in new[] { ($"/organisations/{id}", "org-details"), ($"/organisations/{id}/edit", "org-edit"), ($"/invitations/new?organisation={id}", "org-invite"), ($"/audit?organisation={id}", "org-audit") })
+        foreach (var (url, name) in new[] { ($"/organisations/{id}", "org-details"), ($"/organisations/{id}/edit", "org-edit"), ($"/invitations/new?organisation={id}", "org-invite"), ($"/audit?organisation={id}", "org-audit"),
+            ($"/organisations/{id}/services", "org-services"), ($"/organisations/{id}/contacts", "org-contacts"), ($"/organisations/{id}/confirm", "org-confirm") })
         {
             foreach (var culture in new[] { "sv", "en" })
             {
