@@ -34,6 +34,7 @@ public static class DataModule
 
         if (options.IsPostgres)
         {
+            services.AddSingleton<IBulkInserter, PostgresBulkInserter>();
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString, n => n.MigrationsHistoryTable("__ef_migrations"))
                 .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
@@ -41,6 +42,7 @@ public static class DataModule
         else if (options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = SqlitePaths.Resolve(options.ConnectionString, env.ContentRootPath);
+            services.AddSingleton<IBulkInserter, SqliteBulkInserter>();
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
                 .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
