@@ -7,15 +7,25 @@ using Samverka.Platform.Data;
 using Samverka.Platform.Jobs;
 
 // Benchmarks print their figures; docs/benchmarks.md records them. Usage:
-//   dotnet run -c Release --project bench/Samverka.Bench [pages|jobs|all]
-// With SAMVERKA_BENCH_POSTGRES set to a server connection string, the job benchmark also runs on PostgreSQL.
-var what = args.FirstOrDefault() ?? "all";
+//   dotnet run -c Release --project bench/Samverka.Bench [pages|jobs|register|all] [--n 1000000]
+// With SAMVERKA_BENCH_POSTGRES set to a server connection string, the job and register benchmarks also run on
+// PostgreSQL. The register benchmark's last lines are machine-readable.
+var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
+var nIndex = Array.IndexOf(args, "--n");
+var n = nIndex >= 0 && nIndex + 1 < args.Length && int.TryParse(args[nIndex + 1], out var parsed) ? parsed : 1_000_000;
 Console.WriteLine($"Samverka benchmarks, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 if (what is "pages" or "all") await PageBench.RunAsync();
 if (what is "jobs" or "all")
 {
     await JobBench.RunAsync("Sqlite", null);
     if (Environment.GetEnvironmentVariable("SAMVERKA_BENCH_POSTGRES") is { Length: > 0 } pg) await JobBench.RunAsync("Postgres", pg);
+}
+if (what is "register")
+{
+    await RegisterBench.RunAsync("Sqlite", null, n);
+    if (Environment.GetEnvironmentVariable("SAMVERKA_BENCH_POSTGRES") is { Length: > 0 } pg) await RegisterBench.RunAsync("Postgres", pg, n);
+    Console.WriteLine();
+    foreach (var line in RegisterBench.Results) Console.WriteLine(line);
 }
 
 internal sealed class BenchApp(string provider, string connectionString, bool jobsEnabled) : WebApplicationFactory<Samverka.Platform.Data.DatabaseSetup>

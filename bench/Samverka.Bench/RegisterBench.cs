@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samverka.Features.Register;
+using Samverka.Features.Register.Exchange;
+using Samverka.Features.Register.Search;
+using Samverka.Platform.Data;
+
+/// The register at national scale: N synthetic organisations loaded raw (the floor) and through the app's import,
+/// then searched with text, two facet filters and all facet counts, through the service and over HTTP.
+internal static class RegisterBench
+{
+    public static async Task RunAsync(string provider, string? postgresServer, int n)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"register on {provider}, n={n:N0}");
+        var rows = SyntheticRegister.Generate(n, seed: 42);
+
+        // The floor: the database's own bulk load of the same rows, without audit, change marks or checks.
+        double floorRate;
+        await using (var floorDb = await BenchDatabase.CreateAsync(provider, postgresServer))
+        using (var floorApp = floorDb.App())
+        using (var scope = floorApp.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var bulk = scope.ServiceProvider.GetRequiredService<IBulkInserter>();
+            var tenants = await db.Tenants.ToDictionaryAsync(t => t.Code, t => t.Id);
+            var organisations = rows.Select(r => SyntheticRegister.ToOrganisation(r, tenants)).ToList();
+            var sw = Stopwatch.StartNew();
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                foreach (var chunk in organisations.Chunk(5000)) await bulk.InsertAsync(db, chunk, CancellationToken.None);
+                await tx.CommitAsync();
+            }
+            floorRate = n / sw.Elapsed.TotalSeconds;
+            Console.WriteLine($"  floor load: {sw.Elapsed.TotalSeconds:F1} s = {floorRate:N0} organisations/s");
+        }
+
+        await using var database = await BenchDatabase.CreateAsync(provider, postgresServer);
+        using var app = database.App();
+        double importRate;
+        using (var scope = app.Services.CreateScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<RegisterImporter>();
+            var sw = Stopwatch.StartNew();
+            foreach (var chunk in rows.Chunk(100_000))
+                await importer.ApplyAsync(new ImportCheck(chunk.ToList(), [], chunk.Length, 0), CancellationToken.None);
+            importRate = n / sw.Elapsed.TotalSeconds;
+            Console.WriteLine($"  import (organisations, change marks, audit entries): {sw.Elapsed.TotalSeconds:F1} s = {importRate:N0} organisations/s");
+        }
+
+        var follower = app.Services.GetRequiredService<RegisterIndexFollower>();
+        var indexTime = Stopwatch.StartNew();
+        await follower.RebuildAsync(CancellationToken.None);
+        Console.WriteLine($"  search index built in {indexTime.Elapsed.TotalSeconds:F1} s");
+
+        var search = app.Services.GetRequiredService<RegisterSearch>();
+        var mix = SyntheticRegister.QueryMix(rows);
+        foreach (var q in mix.Concat(mix)) search.Search(q.Request); // warm, fuzzy automata included
+
+        var serviceTimes = new List<double>();
+        var counts = new Dictionary<string, int>();
+        for (var round = 0; round < 20; round++)
+            foreach (var q in mix)
+            {
+                var sw = Stopwatch.StartNew();
+                var result = search.Search(q.Request);
+                serviceTimes.Add(sw.Elapsed.TotalMilliseconds);
+                counts[q.Kind] = result.Total;
+            }
+
+        var client = app.CreateClient();
+        foreach (var q in mix) (await client.GetAsync(q.Url)).EnsureSuccessStatusCode();
+        var httpTimes = new List<double>();
+        for (var round = 0; round < 10; round++)
+            foreach (var q in mix)
+            {
+                var sw = Stopwatch.StartNew();
+                var response = await client.GetAsync(q.Url);
+                await response.Content.ReadAsByteArrayAsync();
+                httpTimes.Add(sw.Elapsed.TotalMilliseconds);
+            }
+
+        foreach (var (kind, total) in counts) Console.WriteLine($"  {kind,-12} {total,10:N0} hits");
+        Console.WriteLine($"  service p50/p95/p99: {P(serviceTimes, 50):F1} / {P(serviceTimes, 95):F1} / {P(serviceTimes, 99):F1} ms");
+        Console.WriteLine($"  http    p50/p95/p99: {P(httpTimes, 50):F1} / {P(httpTimes, 95):F1} / {P(httpTimes, 99):F1} ms");
+        Results.Add($"search {provider.ToLowerInvariant()} n={n} p50={P(serviceTimes, 50):F1} p95={P(serviceTimes, 95):F1} p99={P(serviceTimes, 99):F1} floor_p95=n/a");
+        Results.Add($"import {provider.ToLowerInvariant()} n={n} rate={importRate:F0} floor_rate={floorRate:F0}");
+    }
+
+    public static readonly List<string> Results = [];
+
+    private static double P(List<double> values, int p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+    }
+}
+
+/// A throwaway database (SQLite file or PostgreSQL database) and an app instance over it.
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly string _provider;
+    private readonly string? _server;
+    private readonly string? _name;
+    public string ConnectionString { get; }
+    public string Folder { get; } = BenchApp.NewFolder();
+
+    private BenchDatabase(string provider, string? server, string? name, string connectionString)
+    {
+        _provider = provider; _server = server; _name = name; ConnectionString = connectionString;
+    }
+
+    public static async Task<BenchDatabase> CreateAsync(string provider, string? server)
+    {
+        if (provider == "Sqlite")
+        {
+            var folder = BenchApp.NewFolder();
+            return new BenchDatabase(provider, null, null, $"Data Source={Path.Combine(folder, "register.db")}");
+        }
+        var name = "samverka_bench_" + Guid.NewGuid().ToString("N")[..8];
+        await using var admin = new Npgsql.NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
+        return new BenchDatabase(provider, server, name, new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 600 }.ToString());
+    }
+
+    public WebApplicationFactory<DatabaseSetup> App() =>
+        new BenchApp(_provider, ConnectionString, jobsEnabled: false).WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:SeedDemoDataOnFirstStart", "false");
+            b.UseSetting("Register:IndexPath", Path.Combine(Folder, "index"));
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_name is null) return;
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var admin = new Npgsql.NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+    }
+}
