@@ -69,20 +69,22 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     /// The entry for a row written outside the change tracker (bulk import), exactly as SaveChanges would record it.
     public static AuditEntry ForCreated(DbContext context, IAudited entity, string? userId, string? email, DateTime at)
     {
-        var entry = context.Entry(entity);
-        var changes = new Dictionary<string, object?>();
-        foreach (var p in entry.Properties)
-        {
-            if (p.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null || p.Metadata.IsShadowProperty()) continue;
-            if (p.CurrentValue is not null) changes[p.Metadata.Name] = new { to = p.CurrentValue };
-        }
+        var type = entity.GetType();
+        var properties = AuditedProperties.GetOrAdd(type, t => context.Model.FindEntityType(t)!.GetProperties()
+            .Where(p => !p.IsShadowProperty() && p.PropertyInfo is not null && p.PropertyInfo.GetCustomAttribute<NotAuditedAttribute>() is null)
+            .Select(p => (p.Name, p.PropertyInfo!)).ToArray());
+        var changes = new Dictionary<string, object?>(properties.Length);
+        foreach (var (name, property) in properties)
+            if (property.GetValue(entity) is { } value) changes[name] = new { to = value };
         return new AuditEntry
         {
             At = at, UserId = userId, UserEmail = email, TenantId = entity.AuditTenantId, OrganisationId = entity.AuditOrganisationId,
-            EntityType = entry.Metadata.ClrType.Name, EntityId = entity.Id.ToString(), Action = AuditAction.Created,
+            EntityType = type.Name, EntityId = entity.Id.ToString(), Action = AuditAction.Created,
             Changes = JsonSerializer.Serialize(changes),
         };
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> AuditedProperties = new();
 
     private static Dictionary<string, object?> Describe(EntityEntry entry)
     {

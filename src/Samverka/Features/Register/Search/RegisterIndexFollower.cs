@@ -66,15 +66,27 @@ public sealed class RegisterIndexFollower(RegisterIndex index, IServiceScopeFact
         index.DeleteAll();
         var count = 0;
         Guid? after = null;
+        var tenants = await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
         while (true)
         {
+            // Key ranges rather than lists of ids: both databases answer these from their primary-key and
+            // foreign-key indexes without a long IN list.
             var query = db.Set<Organisation>().AsNoTracking();
             if (after is { } a) query = query.Where(o => o.Id.CompareTo(a) > 0);
-            var ids = await query.OrderBy(o => o.Id).Select(o => o.Id).Take(Batch).ToListAsync(ct);
-            if (ids.Count == 0) break;
-            index.Upsert(await LoadAsync(db, ids, ct));
-            count += ids.Count;
-            after = ids[^1];
+            var batch = await query.OrderBy(o => o.Id).Take(Batch).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            var (first, last) = (batch[0].Id, batch[^1].Id);
+            var services = (await db.Set<OrganisationService>().AsNoTracking()
+                .Where(x => x.OrganisationId.CompareTo(first) >= 0 && x.OrganisationId.CompareTo(last) <= 0).ToListAsync(ct))
+                .ToLookup(x => x.OrganisationId);
+            foreach (var o in batch)
+            {
+                o.HomeMunicipality = o.HomeMunicipalityId is { } home ? tenants.GetValueOrDefault(home) : null;
+                o.Services = services[o.Id].ToList();
+            }
+            index.Upsert(batch.Select(SearchDocument.From).ToList());
+            count += batch.Count;
+            after = last;
         }
         index.Commit(mark);
         if (count > 0) index.Optimize();
@@ -83,10 +95,16 @@ public sealed class RegisterIndexFollower(RegisterIndex index, IServiceScopeFact
 
     private static async Task<List<SearchDocument>> LoadAsync(AppDbContext db, List<Guid> ids, CancellationToken ct)
     {
-        var orgs = await db.Set<Organisation>().AsNoTracking().AsSplitQuery()
-            .Include(o => o.HomeMunicipality).Include(o => o.Services)
-            .Where(o => ids.Contains(o.Id)).ToListAsync(ct);
-        return orgs.Select(SearchDocument.From).ToList();
+        var documents = new List<SearchDocument>(ids.Count);
+        // Ids inlined as constants in modest groups: the databases then use their key indexes directly.
+        foreach (var group in ids.Chunk(500))
+        {
+            var orgs = await db.Set<Organisation>().AsNoTracking().AsSplitQuery()
+                .Include(o => o.HomeMunicipality).Include(o => o.Services)
+                .Where(o => EF.Constant(group).Contains(o.Id)).ToListAsync(ct);
+            documents.AddRange(orgs.Select(SearchDocument.From));
+        }
+        return documents;
     }
 }
 
