@@ -57,6 +57,25 @@ public sealed class PagesAreAccessible(BrowserApp app)
         await BrowserApp.AssertAccessibleAsync(page, "org-claim-sv");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Skicka till kommunen" }).ClickAsync();
         await BrowserApp.AssertAccessibleAsync(page, "org-claim-errors-sv");
+        await page.GotoAsync(page.Url.Split('?')[0] + "?culture=en");
+        await BrowserApp.AssertAccessibleAsync(page, "org-claim-en");
+    }
+
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task Officer_pages_for_an_organisation(string culture)
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("handlaggare@borlange.example");
+        await page.GotoAsync("/organisations?q=kompis");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Kompis Sverige" }).ClickAsync();
+        var id = page.Url.Split('/')[^1].Split('?')[0];
+        foreach (var (url, name) in new[] { ($"/organisations/{id}/merge", "merge"), ($"/organisations/{id}/merge?q=a", "merge-search"), ($"/audit?organisation={id}", "history") })
+        {
+            await page.GotoAsync(url + (url.Contains('?') ? "&" : "?") + "culture=" + culture);
+            await BrowserApp.AssertAccessibleAsync(page, $"officer-{name}-{culture}");
+        }
     }
 
     [Fact]

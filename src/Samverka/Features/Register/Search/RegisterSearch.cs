@@ -20,7 +20,7 @@ public sealed class RegisterSearch(RegisterIndex index)
 
         return index.WithSearcher(searcher =>
         {
-            var query = BuildQuery(request.Query, request.IncludeDropped);
+            var query = BuildQuery(request.Query, request.IncludeDropped, searcher.IndexReader);
             var topN = page * pageSize;
             ITopDocsCollector top = request.Sort switch
             {
@@ -57,7 +57,10 @@ public sealed class RegisterSearch(RegisterIndex index)
         });
     }
 
-    private Query BuildQuery(string? text, bool includeDropped)
+    /// A word seen in at least this many entries is taken as spelt right: no typo expansion, which is the costly part.
+    public const int KnownWordDocFreq = 3;
+
+    private Query BuildQuery(string? text, bool includeDropped, IndexReader reader)
     {
         var root = new BooleanQuery
         {
@@ -82,8 +85,9 @@ public sealed class RegisterSearch(RegisterIndex index)
                 { new TermQuery(new Term(RegisterIndex.TextField, term)) { Boost = 3f }, Occur.SHOULD },
                 { new TermQuery(new Term(RegisterIndex.NameField, term)) { Boost = 4f }, Occur.SHOULD },
             };
-            // Short words have too many neighbours one typo away; only longer ones get typo tolerance.
-            if (term.Length >= 5)
+            // Typo tolerance only for words the index hardly knows, and not for short words, which have too many
+            // neighbours one typo away.
+            if (term.Length >= 5 && reader.DocFreq(new Term(RegisterIndex.TextField, term)) < KnownWordDocFreq)
                 word.Add(new FuzzyQuery(new Term(RegisterIndex.TextField, term), term.Length >= 7 ? 2 : 1, 1, 20, true) { Boost = 0.8f }, Occur.SHOULD);
             if (isLast && term.Length >= 3)
                 word.Add(new PrefixQuery(new Term(RegisterIndex.TextField, term)) { Boost = 1f }, Occur.SHOULD);
