@@ -95,6 +95,13 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
+    public void Age_bands_are_listed_youngest_first()
+    {
+        var ages = _search.Search(Q(null)).Facets[Facets.Age].Select(v => v.Value).ToList();
+        Assert.Equal(Taxonomy.AgeBands.Select(b => b.Code).Where(ages.Contains), ages);
+    }
+
+    [Fact]
     public void Paging_and_sorting_by_name()
     {
         var first = _search.Search(Q(null) with { Sort = SearchSort.Name, PageSize = 2, Page = 1 });

@@ -51,6 +51,9 @@ public sealed class RegisterSearch(RegisterIndex index)
                     .Concat(selected.Where(v => !counts.ContainsKey(v)).Select(v => new FacetValue(v, 0, true)))
                     .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
                     .ToList();
+                // Age bands read best youngest first; other facets by how many entries they hold.
+                if (facet == Facets.Age)
+                    values = values.OrderBy(v => Array.FindIndex(Taxonomy.AgeBands, b => b.Code == v.Value)).ToList();
                 facets[facet] = values;
             }
             return new SearchResult(collector.TotalHits, items, facets, page, pageSize);
