@@ -55,7 +55,7 @@ public static class PlatformModule
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => ValidationMessages.Localize(o, services));
+            .AddMvcOptions(ValidationMessages.Localize);
         services.AddAntiforgery(o => o.Cookie.Name = "samverka.af");
 
         services.AddOpenApi();

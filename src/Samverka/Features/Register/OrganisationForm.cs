@@ -189,10 +189,10 @@ public sealed class OrganisationForm(AppDbContext db, IStringLocalizer<SharedRes
         o.AgeTo = input.AgeTo;
         o.MunicipalitiesServed = input.MunicipalitiesServed.Distinct().ToList();
         o.Languages = input.Languages.Distinct().ToList();
-        o.Website = Blank(input.Website);
+        o.Website = Text.Blank(input.Website);
         o.SocialLinks = Lines(input.SocialLinks).ToList();
-        o.ContactEmail = Blank(input.ContactEmail);
-        o.Phone = Blank(input.Phone);
+        o.ContactEmail = Text.Blank(input.ContactEmail);
+        o.Phone = Text.Blank(input.Phone);
         o.FoundedYear = input.FoundedYear;
         o.Staff = input.Staff;
         o.Volunteers = input.Volunteers;
@@ -200,7 +200,6 @@ public sealed class OrganisationForm(AppDbContext db, IStringLocalizer<SharedRes
         o.UpdatedAt = clock.GetUtcNow().UtcDateTime;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static IEnumerable<string> Lines(string? text) =>
         (text ?? "").Split('\n').Select(x => x.Trim()).Where(x => x.Length > 0).Distinct();

@@ -18,7 +18,7 @@ public sealed class RegistrationService(AppDbContext db, MailQueue mail, PublicU
         db.Set<Organisation>().Add(o);
         db.RoleAssignments.Add(new RoleAssignment { UserId = userId, Role = Role.OrganisationAdmin, OrganisationId = o.Id, CreatedAt = now });
         if (o.HomeMunicipalityId is { } tenant)
-            await NotifyStaffAsync(tenant, l["Mail.NewOrganisationSubject", o.Name], l["Mail.NewOrganisationBody", o.Name, urls.Absolute($"/organisations/{o.Id}"), ReviewLink(tenant)], ct);
+            await NotifyStaffAsync(tenant, l["Mail.NewOrganisationSubject", o.Name], l["Mail.NewOrganisationBody", o.Name, urls.Absolute($"/organisations/{o.Id}"), await ReviewLinkAsync(tenant, ct)], ct);
         await db.SaveChangesAsync(ct);
         return o;
     }
@@ -47,7 +47,7 @@ public sealed class RegistrationService(AppDbContext db, MailQueue mail, PublicU
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Set<OrganisationClaim>().Add(claim);
-        await NotifyStaffAsync(claim.TenantId, l["Mail.ClaimSubject", o.Name], l["Mail.ClaimBody", o.Name, ReviewLink(claim.TenantId)], ct);
+        await NotifyStaffAsync(claim.TenantId, l["Mail.ClaimSubject", o.Name], l["Mail.ClaimBody", o.Name, await ReviewLinkAsync(claim.TenantId, ct)], ct);
         await db.SaveChangesAsync(ct);
         return claim;
     }
@@ -71,8 +71,8 @@ public sealed class RegistrationService(AppDbContext db, MailQueue mail, PublicU
         return true;
     }
 
-    private string ReviewLink(Guid tenantId) =>
-        urls.Absolute($"/municipalities/{db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Code).Single()}/register");
+    private async Task<string> ReviewLinkAsync(Guid tenantId, CancellationToken ct) =>
+        urls.Absolute($"/municipalities/{await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Code).SingleAsync(ct)}/register");
 
     private async Task NotifyStaffAsync(Guid tenantId, string subject, string body, CancellationToken ct)
     {

@@ -3,6 +3,9 @@ namespace Samverka.Platform.Email;
 /// Absolute links for e-mail. Uses Samverka:PublicBaseUrl when set (behind a proxy), otherwise the request's host.
 public sealed class PublicUrls(IHttpContextAccessor http, IConfiguration config)
 {
+    /// The site's root address, without a trailing slash.
+    public string Root => Absolute("");
+
     public string Absolute(string pathAndQuery)
     {
         var configured = config["Samverka:PublicBaseUrl"];

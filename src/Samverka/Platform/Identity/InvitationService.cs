@@ -20,7 +20,7 @@ public sealed class InvitationService(AppDbContext db, MailQueue mail, TimeProvi
     public async Task<Invitation> InviteAsync(string email, Role role, Guid? tenantId, Guid? organisationId,
         string invitedBy, string scopeName, Func<string, string> linkFor, CancellationToken ct)
     {
-        var token = WebEncoders(RandomNumberGenerator.GetBytes(32));
+        var token = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
         var invitation = new Invitation
         {
@@ -69,7 +69,4 @@ public sealed class InvitationService(AppDbContext db, MailQueue mail, TimeProvi
         invitation.AcceptedByUserId = user.Id;
         await db.SaveChangesAsync(ct);
     }
-
-    private static string WebEncoders(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -33,32 +33,31 @@ public sealed partial class NoMarkupAttribute() : LocalizedValidationAttribute("
 
 public static class ValidationMessages
 {
-    /// Model-binding errors (a number that is not a number, a missing value) in the user's language.
-    public static void Localize(MvcOptions o, IServiceCollection services)
+    /// Model-binding errors (a number that is not a number, a missing value) in the user's language. MVC asks for
+    /// these through plain delegates outside DI, so they use a localizer of their own over the same resources.
+    public static void Localize(MvcOptions o)
     {
-        var factory = () => services.BuildServiceProviderLocalizer();
         var p = o.ModelBindingMessageProvider;
-        p.SetValueIsInvalidAccessor(v => factory()["Validation.ValueInvalid", v]);
-        p.SetAttemptedValueIsInvalidAccessor((v, f) => factory()["Validation.ValueInvalid", v]);
-        p.SetValueMustNotBeNullAccessor(v => factory()["Validation.RequiredGeneric"]);
-        p.SetMissingBindRequiredValueAccessor(v => factory()["Validation.RequiredGeneric"]);
-        p.SetMissingKeyOrValueAccessor(() => factory()["Validation.RequiredGeneric"]);
-        p.SetMissingRequestBodyRequiredValueAccessor(() => factory()["Validation.RequiredGeneric"]);
-        p.SetNonPropertyAttemptedValueIsInvalidAccessor(v => factory()["Validation.ValueInvalid", v]);
-        p.SetUnknownValueIsInvalidAccessor(v => factory()["Validation.ValueInvalid", v]);
-        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => factory()["Validation.RequiredGeneric"]);
-        p.SetValueMustBeANumberAccessor(v => factory()["Validation.Number", v]);
-        p.SetNonPropertyValueMustBeANumberAccessor(() => factory()["Validation.Number", ""]);
+        p.SetValueIsInvalidAccessor(v => L["Validation.ValueInvalid", v]);
+        p.SetAttemptedValueIsInvalidAccessor((v, _) => L["Validation.ValueInvalid", v]);
+        p.SetValueMustNotBeNullAccessor(_ => L["Validation.RequiredGeneric"]);
+        p.SetMissingBindRequiredValueAccessor(_ => L["Validation.RequiredGeneric"]);
+        p.SetMissingKeyOrValueAccessor(() => L["Validation.RequiredGeneric"]);
+        p.SetMissingRequestBodyRequiredValueAccessor(() => L["Validation.RequiredGeneric"]);
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(v => L["Validation.ValueInvalid", v]);
+        p.SetUnknownValueIsInvalidAccessor(v => L["Validation.ValueInvalid", v]);
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => L["Validation.RequiredGeneric"]);
+        p.SetValueMustBeANumberAccessor(v => L["Validation.Number", v]);
+        p.SetNonPropertyValueMustBeANumberAccessor(() => L["Validation.Number", ""]);
     }
 
-    private static IStringLocalizer? _localizer;
-
-    // The message accessors are called per request on the current UI culture; the localizer itself is culture-free.
-    private static IStringLocalizer BuildServiceProviderLocalizer(this IServiceCollection services) =>
-        _localizer ??= new ResourceManagerStringLocalizerFactory(
+    private static readonly Lazy<IStringLocalizer> Localizer = new(() =>
+        new ResourceManagerStringLocalizerFactory(
                 Microsoft.Extensions.Options.Options.Create(new LocalizationOptions()),
                 Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
-            .Create(typeof(SharedResource));
+            .Create(typeof(SharedResource)));
+
+    private static IStringLocalizer L => Localizer.Value;
 }
 
 /// An absolute http(s) address; other schemes (javascript:, data:) are refused.

@@ -44,15 +44,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, IStringLocal
         var (tenant, denied) = await LoadAsync(code, ct);
         if (denied is not null) return denied;
         if (!ModelState.IsValid) return Page();
-        tenant!.Description = Blank(Input.Description);
-        tenant.Website = Blank(Input.Website);
-        tenant.ContactEmail = Blank(Input.ContactEmail);
+        tenant!.Description = Text.Blank(Input.Description);
+        tenant.Website = Text.Blank(Input.Website);
+        tenant.ContactEmail = Text.Blank(Input.ContactEmail);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect($"/municipalities/{code}");
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 public sealed class MunicipalityProfileInput

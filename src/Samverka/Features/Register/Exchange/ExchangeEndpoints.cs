@@ -34,7 +34,7 @@ public static class ExchangeEndpoints
     private static IQueryable<Organisation> Full(IQueryable<Organisation> q) =>
         q.AsSplitQuery().Include(o => o.HomeMunicipality).Include(o => o.Services).ThenInclude(s => s.Location).Include(o => o.Locations).Include(o => o.Contacts);
 
-    private static string BaseUrl(HttpRequest r) => $"{r.Scheme}://{r.Host}{r.PathBase}";
+    private static string BaseUrl(HttpRequest r) => r.HttpContext.RequestServices.GetRequiredService<Samverka.Platform.Email.PublicUrls>().Root;
 
     private static (int Page, int PerPage) Paging(int? page, int? perPage) => (Math.Max(1, page ?? 1), Math.Clamp(perPage ?? 20, 1, MaxPerPage));
 

@@ -321,17 +321,19 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
         };
     }
 
-    private static Organisation NewOrganisation(ImportedOrganisation r, Dictionary<string, Guid> tenants, DateTime now)
+    /// An imported entry is verified: an officer brought it in.
+    private static Organisation NewOrganisation(ImportedOrganisation r, Dictionary<string, Guid> tenants, DateTime now) =>
+        Apply(r, new Organisation { Id = r.Id ?? Guid.CreateVersion7(), CreatedAt = now, Status = VerificationStatus.Verified, VerifiedAt = now }, tenants, now);
+
+    /// The file's values onto an entry, new or existing; the one place the import maps fields.
+    private static Organisation Apply(ImportedOrganisation r, Organisation o, Dictionary<string, Guid> tenants, DateTime now)
     {
-        var o = new Organisation
-        {
-            Id = r.Id ?? Guid.CreateVersion7(), CreatedAt = now, UpdatedAt = now, Status = VerificationStatus.Verified, VerifiedAt = now,
-            Name = r.Name, OtherNames = r.OtherNames, OrganisationNumber = r.OrganisationNumber, CountryCode = r.CountryCode,
-            LegalForm = r.LegalForm, HomeMunicipalityId = tenants[r.HomeMunicipality], Description = r.Description,
-            Areas = r.Areas, TargetGroups = r.TargetGroups, AgeFrom = r.AgeFrom, AgeTo = r.AgeTo, MunicipalitiesServed = r.MunicipalitiesServed,
-            Languages = r.Languages, Website = r.Website, ContactEmail = r.ContactEmail, Phone = r.Phone, FoundedYear = r.FoundedYear,
-            Staff = r.Staff, Volunteers = r.Volunteers, Members = r.Members,
-        };
+        o.Name = r.Name; o.OtherNames = r.OtherNames; o.OrganisationNumber = r.OrganisationNumber; o.CountryCode = r.CountryCode;
+        o.LegalForm = r.LegalForm; o.HomeMunicipalityId = tenants[r.HomeMunicipality]; o.Description = r.Description;
+        o.Areas = r.Areas; o.TargetGroups = r.TargetGroups; o.AgeFrom = r.AgeFrom; o.AgeTo = r.AgeTo;
+        o.MunicipalitiesServed = r.MunicipalitiesServed; o.Languages = r.Languages; o.Website = r.Website; o.ContactEmail = r.ContactEmail;
+        o.Phone = r.Phone; o.FoundedYear = r.FoundedYear; o.Staff = r.Staff; o.Volunteers = r.Volunteers; o.Members = r.Members;
+        o.UpdatedAt = now;
         Upkeep.FreshnessConfirmation.Confirm(o, r.LastConfirmed ?? now);
         return o;
     }
@@ -368,14 +370,7 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
             foreach (var r in chunk.Except(plain))
             {
                 var isNew = r.Id is not { } id || !existing.TryGetValue(id, out _);
-                var o = isNew ? new Organisation { Id = r.Id ?? Guid.CreateVersion7(), CreatedAt = now, Status = VerificationStatus.Verified, VerifiedAt = now } : existing[r.Id!.Value];
-                o.Name = r.Name; o.OtherNames = r.OtherNames; o.OrganisationNumber = r.OrganisationNumber; o.CountryCode = r.CountryCode;
-                o.LegalForm = r.LegalForm; o.HomeMunicipalityId = tenants[r.HomeMunicipality]; o.Description = r.Description;
-                o.Areas = r.Areas; o.TargetGroups = r.TargetGroups; o.AgeFrom = r.AgeFrom; o.AgeTo = r.AgeTo;
-                o.MunicipalitiesServed = r.MunicipalitiesServed; o.Languages = r.Languages; o.Website = r.Website; o.ContactEmail = r.ContactEmail;
-                o.Phone = r.Phone; o.FoundedYear = r.FoundedYear; o.Staff = r.Staff; o.Volunteers = r.Volunteers; o.Members = r.Members;
-                o.UpdatedAt = now;
-                Upkeep.FreshnessConfirmation.Confirm(o, r.LastConfirmed ?? now);
+                var o = isNew ? NewOrganisation(r, tenants, now) : Apply(r, existing[r.Id!.Value], tenants, now);
                 if (r.Services.Count + r.Locations.Count + r.Contacts.Count > 0)
                 {
                     var replaced = new HashSet<Guid>();

@@ -49,9 +49,9 @@ public sealed class ContactsModel(AppDbContext db, CurrentUser current, TimeProv
             db.Add(contact);
         }
         contact.Role = Input.Role.Trim();
-        contact.Name = string.IsNullOrWhiteSpace(Input.Name) ? null : Input.Name.Trim();
-        contact.Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
-        contact.Phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim();
+        contact.Name = Text.Blank(Input.Name);
+        contact.Email = Text.Blank(Input.Email);
+        contact.Phone = Text.Blank(Input.Phone);
         Organisation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Common.Saved"].Value;

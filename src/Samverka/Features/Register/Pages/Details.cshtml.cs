@@ -9,7 +9,7 @@ using Samverka.Platform.Identity;
 namespace Samverka.Features.Register.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser current, Samverka.Platform.Email.PublicUrls urls) : PageModel
 {
     public Organisation Organisation { get; private set; } = default!;
     public bool IsMember { get; private set; }
@@ -40,7 +40,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
         IsOfficer = access.IsPlatformAdmin || (o.HomeMunicipalityId is { } home && access.IsStaffOf(home));
         var codes = o.MunicipalitiesServed.ToList();
         MunicipalityNames = await db.Tenants.AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Name, ct);
-        JsonLd = SchemaOrg(o, $"{Request.Scheme}://{Request.Host}/organisations/{o.Id}");
+        JsonLd = SchemaOrg(o, urls.Absolute($"/organisations/{o.Id}"));
         return Page();
     }
 

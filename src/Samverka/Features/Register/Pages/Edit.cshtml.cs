@@ -8,7 +8,7 @@ using Samverka.Platform.Localization;
 
 namespace Samverka.Features.Register.Pages;
 
-/// The organisation keeps its own entry up to to date; editing also confirms it is current.
+/// The organisation keeps its own entry up to date; editing also confirms it is current.
 public sealed class EditModel(AppDbContext db, CurrentUser current, OrganisationForm form, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IOrganisationFormPage
 {
     [BindProperty] public OrganisationInput Input { get; set; } = new();

@@ -63,12 +63,12 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, RegisterIm
         var format = RegisterImporter.FormatOf(File.FileName)!;
         FileName = File.FileName;
         content.Position = 0;
-        Check = await importer.CheckAsync(content, format, Blank(DefaultMunicipality), await current.GetAccessAsync(ct), ct);
+        Check = await importer.CheckAsync(content, format, Samverka.Platform.UI.Text.Blank(DefaultMunicipality), await current.GetAccessAsync(ct), ct);
         if (Check.IsValid)
         {
             var batch = new ImportBatch
             {
-                UserId = current.Id!, FileName = Path.GetFileName(File.FileName), Format = format, DefaultMunicipality = Blank(DefaultMunicipality),
+                UserId = current.Id!, FileName = Path.GetFileName(File.FileName), Format = format, DefaultMunicipality = Samverka.Platform.UI.Text.Blank(DefaultMunicipality),
                 Content = content.ToArray(), CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.Add(batch);
@@ -95,5 +95,4 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, RegisterIm
         return Redirect("/organisations/import");
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

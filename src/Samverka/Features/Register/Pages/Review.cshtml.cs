@@ -12,7 +12,7 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Register.Pages;
 
 /// The municipality's register desk: new entries to verify and claims to decide, for its staff only.
-public sealed class ReviewModel(AppDbContext db, CurrentUser current, RegistrationService registration, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ReviewModel(AppDbContext db, CurrentUser current, RegistrationService registration, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Tenant Municipality { get; private set; } = default!;
     public List<Organisation> PendingOrganisations { get; private set; } = [];
@@ -78,7 +78,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser current, Registrati
         if (await LoadAsync(code, ct) is { } denied) return denied;
         var o = await db.Organisations().SingleOrDefaultAsync(x => x.Id == Decision.Id && x.HomeMunicipalityId == Municipality.Id, ct);
         if (o is null) return NotFound();
-        Upkeep.FreshnessConfirmation.Confirm(o, DateTime.UtcNow);
+        Upkeep.FreshnessConfirmation.Confirm(o, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Review.Confirmed", o.Name].Value;
         return Redirect($"/municipalities/{code}/register");

@@ -62,12 +62,12 @@ public sealed class ServicesModel(AppDbContext db, CurrentUser current, TimeProv
         }
         service.Name = Input.Name.Trim();
         service.Description = Input.Description.Trim();
-        service.Eligibility = Blank(Input.Eligibility);
+        service.Eligibility = Text.Blank(Input.Eligibility);
         service.IsFree = Input.IsFree;
-        service.Cost = Input.IsFree ? null : Blank(Input.Cost);
-        service.Schedule = Blank(Input.Schedule);
+        service.Cost = Input.IsFree ? null : Text.Blank(Input.Cost);
+        service.Schedule = Text.Blank(Input.Schedule);
         service.LocationId = locationId;
-        service.Url = Blank(Input.Url);
+        service.Url = Text.Blank(Input.Url);
         Organisation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Common.Saved"].Value;
@@ -86,7 +86,6 @@ public sealed class ServicesModel(AppDbContext db, CurrentUser current, TimeProv
         return Redirect($"/organisations/{id}/services");
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 public sealed class ServiceInput
