@@ -1,5 +1,7 @@
 using Samverka.Features.Admin;
+using Samverka.Features.Advisor;
 using Samverka.Features.Home;
+using Samverka.Features.Knowledge;
 using Samverka.Features.Municipalities;
 using Samverka.Features.Register;
 using Samverka.Platform;
@@ -10,6 +12,8 @@ builder.AddSamverkaPlatform();
 builder.AddModule<HomeModule>();
 builder.AddModule<MunicipalitiesModule>();
 builder.AddModule<RegisterModule>();
+builder.AddModule<AdvisorModule>();
+builder.AddModule<KnowledgeModule>();
 builder.AddModule<AdminModule>();
 
 var app = builder.Build();

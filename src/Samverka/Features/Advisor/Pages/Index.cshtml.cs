@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Samverka.Features.Advisor.Pages;
+
+[AllowAnonymous]
+public sealed class IndexModel(AdvisorEngine engine) : AdvisorPage(engine)
+{
+    public void OnGet() => ReadState();
+}

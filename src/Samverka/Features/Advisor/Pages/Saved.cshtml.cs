@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+using Samverka.Platform.Email;
+
+namespace Samverka.Features.Advisor.Pages;
+
+/// A saved answer, opened from its link: the same advice, the date it was saved, and the link to share.
+[AllowAnonymous]
+public sealed class SavedModel(AdvisorEngine engine, AppDbContext db, PublicUrls urls) : AdvisorPage(engine)
+{
+    public SavedAdvice Saved { get; private set; } = default!;
+    public Advice Advice { get; private set; } = default!;
+    public string ShareUrl { get; private set; } = "";
+    public IReadOnlyList<(QuestionDef Question, string Answer)> Summary { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        var saved = await db.SavedAdvice().AsNoTracking().SingleOrDefaultAsync(s => s.Token == token, ct);
+        if (saved is null) return NotFound();
+        Saved = saved;
+        LoadState(saved.Input());
+        Advice = Engine.Evaluate(Input, CultureInfo.CurrentUICulture);
+        Summary = Engine.Asked(Answers).Select(q => (q, AnswerText(q))).ToList();
+        ShareUrl = urls.Absolute("/advisor/saved/" + saved.Token);
+        return Page();
+    }
+}

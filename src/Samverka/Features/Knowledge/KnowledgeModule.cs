@@ -1,0 +1,13 @@
+using Samverka.Platform.Modules;
+
+namespace Samverka.Features.Knowledge;
+
+/// The knowledge bank: articles on the lifecycle, principles, pitfalls, participation, forms and cases, in both
+/// languages, searchable; other features link to them by slug (/knowledge/{slug}#{anchor}).
+public sealed class KnowledgeModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration config) =>
+        services.AddSingleton<KnowledgeBank>();
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) { }
+}
