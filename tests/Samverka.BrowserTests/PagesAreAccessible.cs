@@ -9,7 +9,13 @@ public sealed class PagesAreAccessible(BrowserApp app)
     public static TheoryData<string, string> PublicPages => Both(
         "/", "/municipalities", "/municipalities/2081", "/organisations", "/organisations?q=zzzz-nothing", "/organisations?q=unga&area=youth&sort=name",
         "/account/login", "/account/register", "/account/forgot-password", "/account/check-email",
-        "/account/confirm-email", "/account/invitation/not-a-token", "/accessibility", "/no-such-page");
+        "/account/confirm-email", "/account/invitation/not-a-token", "/accessibility", "/no-such-page",
+        "/advisor", "/advisor/q/legal-form?country=SE&year=2026&go=1", "/advisor/q/yearly-value?country=PT&year=2024&legal-form=company&purpose=buy-service&market=yes&initiative=joint&both-contribute=no",
+        "/advisor/check?" + IopAnswers, "/advisor/result?" + IopAnswers,
+        "/knowledge", "/knowledge?q=partnerskap", "/knowledge?q=xyzzy", "/knowledge/iop", "/knowledge/participation-ladder",
+        "/knowledge/prepare", "/knowledge/case-tjejjouren-dalia");
+
+    private const string IopAnswers = "country=SE&year=2026&legal-form=non-profit-association&profit-distributing=no&purpose=solve-together&market=no&initiative=organisation&both-contribute=yes&yearly-value=800000&duration=more-than-three-years&compact=yes&track-record=established";
 
     public static TheoryData<string, string> AdminPages => Both(
         "/account", "/account/password", "/admin", "/admin/municipalities", "/admin/municipalities?confirmDisable=2081", "/admin/jobs", "/audit",

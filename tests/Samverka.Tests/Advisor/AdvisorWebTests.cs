@@ -131,7 +131,7 @@ public abstract class AdvisorWebTests(AppFixture fx)
         Assert.Contains("Former som inte är möjliga", result);
 
         var saved = await client.PostAsync("/advisor/result?" + Iop + "&handler=save",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Web.Token(result) }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Web.Token(SaveForm(result)) }));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var link = saved.Headers.Location!.OriginalString;
         Assert.Matches("^/advisor/saved/[A-Za-z0-9_-]{22}$", link);
@@ -147,6 +147,14 @@ public abstract class AdvisorWebTests(AppFixture fx)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/advisor/saved/AAAAAAAAAAAAAAAAAAAAAA")).StatusCode);
         var forged = await anonymous.PostAsync("/advisor/result?" + Iop + "&handler=save", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    /// The save form itself must carry its antiforgery token (not borrow one from another form on the page).
+    private static string SaveForm(string html)
+    {
+        var start = html.IndexOf("handler=save", StringComparison.Ordinal);
+        Assert.True(start > 0, "no save form");
+        return html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
     }
 
     [Fact]
