@@ -13,14 +13,15 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "/advisor", "/advisor/q/legal-form?country=SE&year=2026&go=1", "/advisor/q/yearly-value?country=PT&year=2024&legal-form=company&purpose=buy-service&market=yes&initiative=joint&both-contribute=no",
         "/advisor/check?" + IopAnswers, "/advisor/result?" + IopAnswers,
         "/knowledge", "/knowledge?q=partnerskap", "/knowledge?q=xyzzy", "/knowledge/iop", "/knowledge/participation-ladder",
-        "/knowledge/prepare", "/knowledge/case-tjejjouren-dalia");
+        "/knowledge/prepare", "/knowledge/case-tjejjouren-dalia", "/municipalities/2081/calendar", "/municipalities/2081/calendar?past=true");
 
     private const string IopAnswers = "country=SE&year=2026&legal-form=non-profit-association&profit-distributing=no&purpose=solve-together&market=no&initiative=organisation&both-contribute=yes&yearly-value=800000&duration=more-than-three-years&compact=yes&track-record=established";
 
     public static TheoryData<string, string> AdminPages => Both(
         "/account", "/account/password", "/admin", "/admin/municipalities", "/admin/municipalities?confirmDisable=2081", "/admin/jobs", "/audit",
         "/audit?tenant=2081", "/municipalities/2081/team", "/municipalities/2081/edit", "/invitations/new?tenant=2081",
-        "/municipalities/2081/register", "/organisations/new", "/organisations/import");
+        "/municipalities/2081/register", "/organisations/new", "/organisations/import",
+        "/municipalities/2081/calendar", "/municipalities/2081/calendar/new");
 
     private static TheoryData<string, string> Both(params string[] urls)
     {

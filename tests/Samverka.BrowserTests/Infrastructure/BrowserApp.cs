@@ -131,7 +131,14 @@ public sealed class BrowserApp : IAsyncLifetime
         try { Directory.Delete(Folder, true); } catch (IOException) { }
     }
 
-    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : '_'));
+    /// A file name from a page name; long ones (addresses with many query values) are cut and told apart by a hash.
+    private static string Safe(string name)
+    {
+        var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : '_'));
+        if (safe.Length <= 120) return safe;
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..10];
+        return safe[..100] + "-" + hash + safe[^6..];
+    }
 
     private static string FindRoot()
     {

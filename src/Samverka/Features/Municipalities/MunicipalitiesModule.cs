@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Samverka.Features.Municipalities.Calendar;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Modules;
@@ -19,6 +20,7 @@ public sealed class MunicipalitiesModule : IModule
         var api = endpoints.MapGroup("/api/v1/municipalities").WithTags("Municipalities");
         api.MapGet("", ListActive).AllowAnonymous().WithName("ListMunicipalities");
         api.MapGet("/{code}/team", Team).WithName("MunicipalityTeam");
+        api.MapGet("/{code}/calendar.ics", CalendarIcs).AllowAnonymous().WithName("MunicipalityCalendar");
     }
 
     public sealed record MunicipalityDto(string Code, string Name, string Region, string RegionCode, string Country);
@@ -34,6 +36,19 @@ public sealed class MunicipalitiesModule : IModule
             .Select(t => new MunicipalityDto(t.Code, t.Name, t.Parent!.Name, t.Parent.Code, t.CountryCode))
             .ToListAsync(ct);
         return TypedResults.Ok(rows);
+    }
+
+    /// The public budget calendar and public meetings as an iCalendar feed, by the municipality's official code.
+    internal static async Task<IResult> CalendarIcs(string code, AppDbContext db, TimeProvider clock, HttpContext http,
+        Microsoft.Extensions.Localization.IStringLocalizer<Samverka.Platform.Localization.SharedResource> l, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality && t.IsActive, ct);
+        if (tenant is null) return TypedResults.NotFound();
+        var events = await db.BudgetEvents().AsNoTracking().Where(e => e.TenantId == tenant.Id && e.IsPublic)
+            .OrderBy(e => e.Date).ToListAsync(ct);
+        var ics = CalendarFeed.Write(tenant.Name, tenant.Code, events, k => l["BudgetEventKind." + k], http.Request.Host.Host,
+            clock.GetUtcNow().UtcDateTime);
+        return TypedResults.Text(ics, "text/calendar; charset=utf-8");
     }
 
     /// The municipality's people and roles: non-public, for its own staff only.

@@ -37,6 +37,8 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l, HtmlEncod
             null => "",
             bool b => b ? "true" : "false",
             DateTime d => d.ToString("yyyy-MM-dd"),
+            DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            TimeOnly t => t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             var m => m.ToString() ?? "",
         };

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Features.Municipalities.Calendar;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Municipalities.Pages;
+
+/// The budget calendar: when the council and committees decide and when proposals must reach them. Everyone sees
+/// the public dates; the municipality's own staff also see internal ones.
+[AllowAnonymous]
+public sealed class CalendarModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+{
+    public Tenant Municipality { get; private set; } = default!;
+    public IReadOnlyList<BudgetEvent> Events { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public bool ShowPast { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, bool past, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
+        var access = await current.GetAccessAsync(ct);
+        if (tenant is null || (!tenant.IsActive && !access.IsPlatformAdmin)) return NotFound();
+        Municipality = tenant;
+        CanEdit = access.CanEditTenantProfile(tenant.Id);
+        var staff = access.IsStaffOf(tenant.Id);
+        ShowPast = past;
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var query = db.BudgetEvents().AsNoTracking().Where(e => e.TenantId == tenant.Id && (e.IsPublic || staff));
+        var ordered = past
+            ? query.Where(e => e.Date < today).OrderByDescending(e => e.Date)
+            : query.Where(e => e.Date >= today).OrderBy(e => e.Date);
+        Events = await ordered.ThenBy(e => e.StartTime).Take(200).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,137 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samverka.Features.Municipalities.Calendar;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Localization;
+using Samverka.Platform.Tenancy;
+using Samverka.Platform.UI;
+
+namespace Samverka.Features.Municipalities.Pages;
+
+/// Adds, changes or removes one date in the budget calendar; for the municipality's admins and coordinators.
+public sealed class CalendarEditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public BudgetEventInput Input { get; set; } = new();
+    public Tenant Municipality { get; private set; } = default!;
+    public Guid? EventId { get; private set; }
+    public bool ConfirmDelete { get; private set; }
+
+    public IEnumerable<SelectListItem> Kinds =>
+        Enum.GetValues<BudgetEventKind>().Select(k => new SelectListItem(l["BudgetEventKind." + k], k.ToString()));
+
+    private async Task<(BudgetEvent? Event, IActionResult? Denied)> LoadAsync(string code, string slot, CancellationToken ct)
+    {
+        // The address is .../calendar/new for a new date, .../calendar/{id} for an existing one.
+        Guid? id = slot == "new" ? null : Guid.TryParse(slot, out var g) ? g : Guid.Empty;
+        if (id == Guid.Empty) return (null, NotFound());
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
+        if (tenant is null) return (null, NotFound());
+        var access = await current.GetAccessAsync(ct);
+        if (!access.CanEditTenantProfile(tenant.Id)) return (null, Forbid());
+        Municipality = tenant;
+        EventId = id;
+        if (id is null) return (null, null);
+        var e = await db.BudgetEvents().SingleOrDefaultAsync(x => x.Id == id && x.TenantId == tenant.Id, ct);
+        return e is null ? (null, NotFound()) : (e, null);
+    }
+
+    public async Task<IActionResult> OnGetAsync(string code, string id, bool confirmDelete, CancellationToken ct)
+    {
+        var (e, denied) = await LoadAsync(code, id, ct);
+        if (denied is not null) return denied;
+        ConfirmDelete = confirmDelete && e is not null;
+        if (e is not null)
+            Input = new BudgetEventInput
+            {
+                Kind = e.Kind, Title = e.Title, Body = e.Body, Date = e.Date, StartTime = e.StartTime, EndTime = e.EndTime,
+                Location = e.Location, Description = e.Description, IsPublic = e.IsPublic,
+            };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, string id, CancellationToken ct)
+    {
+        var (e, denied) = await LoadAsync(code, id, ct);
+        if (denied is not null) return denied;
+        if (Input.EndTime is not null && Input.StartTime is null)
+            ModelState.AddModelError("Input.StartTime", l["Calendar.StartNeeded"]);
+        else if (Input.EndTime is { } end && Input.StartTime is { } start && end <= start)
+            ModelState.AddModelError("Input.EndTime", l["Calendar.EndAfterStart"]);
+        if (!ModelState.IsValid) return Page();
+        if (e is null)
+        {
+            e = new BudgetEvent { TenantId = Municipality.Id };
+            db.BudgetEvents().Add(e);
+        }
+        e.Kind = Input.Kind!.Value;
+        e.Title = Input.Title.Trim();
+        e.Body = Text.Blank(Input.Body);
+        e.Date = Input.Date!.Value;
+        e.StartTime = Input.StartTime;
+        e.EndTime = Input.EndTime;
+        e.Location = Text.Blank(Input.Location);
+        e.Description = Text.Blank(Input.Description);
+        e.IsPublic = Input.IsPublic;
+        e.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Common.Saved"].Value;
+        return Redirect($"/municipalities/{code}/calendar");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string code, string id, CancellationToken ct)
+    {
+        var (e, denied) = await LoadAsync(code, id, ct);
+        if (denied is not null) return denied;
+        if (e is null) return NotFound();
+        db.BudgetEvents().Remove(e);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Calendar.Deleted"].Value;
+        return Redirect($"/municipalities/{code}/calendar");
+    }
+}
+
+public sealed class BudgetEventInput
+{
+    [Display(Name = "Calendar.Kind")]
+    [Required(ErrorMessage = "Validation.Choose")]
+    public BudgetEventKind? Kind { get; set; }
+
+    [Display(Name = "Calendar.TitleField")]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Validation.Length")]
+    [NoMarkup]
+    public string Title { get; set; } = "";
+
+    [Display(Name = "Calendar.Body")]
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string? Body { get; set; }
+
+    [Display(Name = "Calendar.Date")]
+    [Required(ErrorMessage = "Validation.Required")]
+    public DateOnly? Date { get; set; }
+
+    [Display(Name = "Calendar.StartTime")]
+    public TimeOnly? StartTime { get; set; }
+
+    [Display(Name = "Calendar.EndTime")]
+    public TimeOnly? EndTime { get; set; }
+
+    [Display(Name = "Calendar.Location")]
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string? Location { get; set; }
+
+    [Display(Name = "Field.Description")]
+    [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string? Description { get; set; }
+
+    [Display(Name = "Calendar.IsPublic")]
+    public bool IsPublic { get; set; } = true;
+}
