@@ -21,7 +21,8 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "/account", "/account/password", "/admin", "/admin/municipalities", "/admin/municipalities?confirmDisable=2081", "/admin/jobs", "/audit",
         "/audit?tenant=2081", "/municipalities/2081/team", "/municipalities/2081/edit", "/invitations/new?tenant=2081",
         "/municipalities/2081/register", "/organisations/new", "/organisations/import",
-        "/municipalities/2081/calendar", "/municipalities/2081/calendar/new");
+        "/municipalities/2081/calendar", "/municipalities/2081/calendar/new", "/municipalities/2081/profile/strategies/new",
+        "/municipalities/2081/profile/coordinators/new", "/municipalities/2081/profile/support/new");
 
     private static TheoryData<string, string> Both(params string[] urls)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Calendar;
+using Samverka.Features.Municipalities.Profile;
 using Samverka.Platform.Data;
 using Samverka.Platform.Modules;
 
@@ -31,6 +32,45 @@ internal sealed class MunicipalitiesDemoSeeder : IDemoSeeder
         borlange.Description ??= "Borlänge kommun samverkar med föreningslivet kring unga, hälsa och inkludering.";
         borlange.Website ??= "https://www.borlange.se";
         await db.SaveChangesAsync(ct);
+
+        if (!await db.ProfileEntries().AnyAsync(e => e.TenantId == borlange.Id, ct))
+        {
+            var at = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var order = 0;
+            ProfileEntry P(ProfileSection section, string title, string? text, ProfileKind? kind = null, string? detail = null,
+                string? email = null, string? phone = null, string? url = null) =>
+                new() { TenantId = borlange.Id, Section = section, Title = title, Text = text, Kind = kind, Detail = detail,
+                        Email = email, Phone = phone, Url = url, SortOrder = ++order, UpdatedAt = at };
+            var strategy = P(ProfileSection.Strategies, "Dalarnas ungdomsstrategi 2021–2024",
+                "Regionens gemensamma strategi för unga, som Borlänge arbetar efter. Föreningar kan koppla sina insatser till målen.");
+            strategy.FromYear = 2021;
+            strategy.ToYear = 2024;
+            strategy.Goals =
+            [
+                new StrategyGoal { Text = "Unga har inflytande över sina liv och över kommunen.", SortOrder = 0 },
+                new StrategyGoal { Text = "Unga har en god och jämlik fysisk, psykisk och social hälsa.", SortOrder = 1 },
+                new StrategyGoal { Text = "Unga kan bo, studera och arbeta med det de brinner för, var som helst i länet.", SortOrder = 2 },
+                new StrategyGoal { Text = "Unga är med i omställningen för klimatet.", SortOrder = 3 },
+            ];
+            db.ProfileEntries().AddRange(
+                P(ProfileSection.Organisation, "Kommunfullmäktige", "Beslutar om budget, mål och skatt. Budgetramarna i juni, budgeten i november.", ProfileKind.Council),
+                P(ProfileSection.Organisation, "Kultur- och fritidsnämnden", "Föreningsbidrag, fritidsgårdar, idrotts- och kulturlokaler, ungdomsfrågor.", ProfileKind.Committee),
+                P(ProfileSection.Organisation, "Socialnämnden", "Individ- och familjeomsorg, stöd till barn och unga, förebyggande arbete.", ProfileKind.Committee),
+                P(ProfileSection.Organisation, "Kultur- och fritidsförvaltningen", "Handlägger föreningsbidrag och lokalbokning och har kommunens föreningssamordnare.", ProfileKind.Department),
+                P(ProfileSection.Organisation, "Socialförvaltningen", "Socialtjänstens arbete, bland annat insatser för unga och deras psykiska hälsa.", ProfileKind.Department),
+                P(ProfileSection.Coordinators, "Samordnaren för civilsamhället", "Samverkan, IOP och föreningsbidrag: ring eller mejla så hjälper vi er vidare.",
+                    detail: "Föreningssamordnare, kultur- och fritidsförvaltningen", email: "samordnare@borlange.example", phone: "0243-740 00"),
+                strategy,
+                P(ProfileSection.Support, "Föreningslokaler", "Lokaler för möten och aktiviteter, gratis för ungdomsföreningar vardagar före klockan 17.", ProfileKind.Premises,
+                    "Boka i kommunens lokalbokning eller mejla samordnaren minst två veckor före."),
+                P(ProfileSection.Support, "Föreningsbidrag och ungdomsinitiativ", "Grundbidrag till föreningar med medlemmar i kommunen, och snabba pengar (upp till 10 000 kr) till ungas egna idéer.", ProfileKind.Money,
+                    "Ansök senast 15 mars; ungdomsinitiativ går att söka hela året och besked kommer inom tre veckor."),
+                P(ProfileSection.Support, "Hjälp med ansökningar och projekt", "Samordnaren hjälper till med ansökningar, budget och uppföljning, och med underlag för IOP.", ProfileKind.Expertise,
+                    "Boka en timme med samordnaren."),
+                P(ProfileSection.Compacts, "Överenskommelse om samverkan med den idéburna sektorn",
+                    "Kommunen och föreningslivet har kommit överens om sex principer: dialog, långsiktighet, öppenhet och insyn, självständighet och oberoende, kvalitet och mångfald."));
+            await db.SaveChangesAsync(ct);
+        }
 
         if (!await db.BudgetEvents().AnyAsync(e => e.TenantId == borlange.Id, ct))
         {

@@ -20,6 +20,9 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l, HtmlEncod
     [HtmlAttributeName("rows")] public int Rows { get; set; } = 5;
     [HtmlAttributeName("readonly")] public bool ReadOnly { get; set; }
     [HtmlAttributeName("width")] public string? Width { get; set; }
+    /// Overrides the property's display name where one input model serves several forms.
+    [HtmlAttributeName("label")] public string? Label { get; set; }
+    [HtmlAttributeName("required")] public bool? Required { get; set; }
 
     [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = default!;
 
@@ -27,7 +30,8 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l, HtmlEncod
     {
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
-        var label = For.Metadata.DisplayName ?? For.Name;
+        var label = Label ?? For.Metadata.DisplayName ?? For.Name;
+        var isRequired = Required ?? For.Metadata.IsRequired;
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry)
             ? entry.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList()
             : [];
@@ -63,7 +67,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l, HtmlEncod
         }
 
         html.Append($"<label class=\"label\" for=\"{id}\">{enc.Encode(label)}");
-        if (!For.Metadata.IsRequired && Type != "password")
+        if (!isRequired && Type != "password")
             html.Append($" <span class=\"optional\">{enc.Encode(l["Form.Optional"])}</span>");
         html.Append("</label>");
         if (!string.IsNullOrEmpty(Hint))
@@ -72,7 +76,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l, HtmlEncod
 
         var common = new System.Text.StringBuilder();
         common.Append($" id=\"{id}\" name=\"{enc.Encode(name)}\"");
-        if (For.Metadata.IsRequired) common.Append(" required aria-required=\"true\"");
+        if (isRequired) common.Append(" required aria-required=\"true\"");
         if (ReadOnly) common.Append(" readonly");
         if (!string.IsNullOrEmpty(Autocomplete)) common.Append($" autocomplete=\"{enc.Encode(Autocomplete)}\"");
         var describedList = new List<string>();

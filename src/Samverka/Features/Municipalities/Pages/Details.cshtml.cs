@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Samverka.Features.Municipalities.Profile;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Tenancy;
@@ -14,6 +15,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
     public Tenant Municipality { get; private set; } = default!;
     public bool IsStaff { get; private set; }
     public bool CanEdit { get; private set; }
+    public ILookup<ProfileSection, ProfileEntry> Profile { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -25,6 +27,9 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
         Municipality = tenant;
         IsStaff = access.IsStaffOf(tenant.Id);
         CanEdit = access.CanEditTenantProfile(tenant.Id);
+        var entries = await db.ProfileEntries().AsNoTracking().Include(e => e.Goals)
+            .Where(e => e.TenantId == tenant.Id).OrderBy(e => e.Section).ThenBy(e => e.Kind).ThenBy(e => e.SortOrder).ToListAsync(ct);
+        Profile = entries.ToLookup(e => e.Section);
         return Page();
     }
 }

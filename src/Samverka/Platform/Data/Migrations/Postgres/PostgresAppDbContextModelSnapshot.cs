@@ -264,6 +264,89 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.ToTable("BudgetEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.ProfileEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Section")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Section", "SortOrder");
+
+                    b.ToTable("ProfileEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.StrategyGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("StrategyGoals", (string)null);
+                });
+
             modelBuilder.Entity("Samverka.Features.Register.Exchange.ImportBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1031,6 +1114,24 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.ProfileEntry", b =>
+                {
+                    b.HasOne("Samverka.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.StrategyGoal", b =>
+                {
+                    b.HasOne("Samverka.Features.Municipalities.Profile.ProfileEntry", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samverka.Features.Register.Organisation", b =>
                 {
                     b.HasOne("Samverka.Platform.Tenancy.Tenant", "HomeMunicipality")
@@ -1144,6 +1245,11 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.ProfileEntry", b =>
+                {
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Samverka.Features.Register.Organisation", b =>

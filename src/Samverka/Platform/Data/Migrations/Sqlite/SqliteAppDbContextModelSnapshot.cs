@@ -252,6 +252,89 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                     b.ToTable("BudgetEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.ProfileEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Section")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Section", "SortOrder");
+
+                    b.ToTable("ProfileEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.StrategyGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("StrategyGoals", (string)null);
+                });
+
             modelBuilder.Entity("Samverka.Features.Register.Exchange.ImportBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1017,6 +1100,24 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.ProfileEntry", b =>
+                {
+                    b.HasOne("Samverka.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.StrategyGoal", b =>
+                {
+                    b.HasOne("Samverka.Features.Municipalities.Profile.ProfileEntry", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samverka.Features.Register.Organisation", b =>
                 {
                     b.HasOne("Samverka.Platform.Tenancy.Tenant", "HomeMunicipality")
@@ -1130,6 +1231,11 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Samverka.Features.Municipalities.Profile.ProfileEntry", b =>
+                {
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Samverka.Features.Register.Organisation", b =>
