@@ -13,7 +13,8 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "/advisor", "/advisor/q/legal-form?country=SE&year=2026&go=1", "/advisor/q/yearly-value?country=PT&year=2024&legal-form=company&purpose=buy-service&market=yes&initiative=joint&both-contribute=no",
         "/advisor/check?" + IopAnswers, "/advisor/result?" + IopAnswers,
         "/knowledge", "/knowledge?q=partnerskap", "/knowledge?q=xyzzy", "/knowledge/iop", "/knowledge/participation-ladder",
-        "/knowledge/prepare", "/knowledge/case-tjejjouren-dalia", "/municipalities/2081/calendar", "/municipalities/2081/calendar?past=true");
+        "/knowledge/prepare", "/knowledge/case-tjejjouren-dalia", "/municipalities/2081/calendar", "/municipalities/2081/calendar?past=true",
+        "/needs", "/needs?area=mental-health", "/needs?municipality=9999");
 
     private const string IopAnswers = "country=SE&year=2026&legal-form=non-profit-association&profit-distributing=no&purpose=solve-together&market=no&initiative=organisation&both-contribute=yes&yearly-value=800000&duration=more-than-three-years&compact=yes&track-record=established";
 
@@ -22,7 +23,8 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "/audit?tenant=2081", "/municipalities/2081/team", "/municipalities/2081/edit", "/invitations/new?tenant=2081",
         "/municipalities/2081/register", "/organisations/new", "/organisations/import",
         "/municipalities/2081/calendar", "/municipalities/2081/calendar/new", "/municipalities/2081/profile/strategies/new",
-        "/municipalities/2081/profile/coordinators/new", "/municipalities/2081/profile/support/new");
+        "/municipalities/2081/profile/coordinators/new", "/municipalities/2081/profile/support/new",
+        "/municipalities/2081/needs", "/municipalities/2081/needs/new");
 
     private static TheoryData<string, string> Both(params string[] urls)
     {

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Samverka.Platform.Audit;
+using Samverka.Platform.Data;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Needs;
+
+public enum NeedStatus
+{
+    Draft = 1,
+    Open = 2,
+    Closed = 3,
+}
+
+/// A societal problem a department wants help with, published on the needs board: a problem to discuss, not a
+/// ready-made solution. Drafts are seen only by the municipality's own staff.
+public sealed class Need : ITenantScoped, IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    /// The department (a profile entry of the municipality's organisation) that owns the need.
+    public Guid? DepartmentId { get; set; }
+    public string Title { get; set; } = "";
+    public string Problem { get; set; } = "";
+    public string? TargetGroup { get; set; }
+    public int? AgeFrom { get; set; }
+    public int? AgeTo { get; set; }
+    /// Codes from the register's taxonomy (Taxonomy.Areas), so needs and organisations can be matched.
+    public List<string> Areas { get; set; } = [];
+    public string DesiredOutcome { get; set; } = "";
+    public string? Timeframe { get; set; }
+    public decimal? Budget { get; set; }
+    /// The collaboration forms the department is open to: grant, procurement, iop, dialogue.
+    public List<string> Forms { get; set; } = [];
+    public string ContactName { get; set; } = "";
+    public string ContactEmail { get; set; } = "";
+    public DateOnly Closes { get; set; }
+    public NeedStatus Status { get; set; } = NeedStatus.Draft;
+    public DateTime? PublishedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public Guid? AuditTenantId => TenantId;
+    public Guid? AuditOrganisationId => null;
+
+    public static readonly string[] FormCodes = ["grant", "procurement", "iop", "dialogue"];
+
+    public bool IsOpenOn(DateOnly day) => Status == NeedStatus.Open && Closes >= day;
+}
+
+internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
+{
+    public void Configure(EntityTypeBuilder<Need> b)
+    {
+        b.ToTable("Needs");
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Problem).HasMaxLength(4000);
+        b.Property(x => x.TargetGroup).HasMaxLength(500);
+        b.Property(x => x.DesiredOutcome).HasMaxLength(2000);
+        b.Property(x => x.Timeframe).HasMaxLength(200);
+        b.Property(x => x.Budget).HasPrecision(14, 2);
+        b.Property(x => x.ContactName).HasMaxLength(200);
+        b.Property(x => x.ContactEmail).HasMaxLength(256);
+        b.HasIndex(x => new { x.Status, x.Closes });
+        b.HasIndex(x => x.TenantId);
+        b.HasOne<Tenant>().WithMany().HasForeignKey(x => x.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public static class NeedsData
+{
+    public static DbSet<Need> Needs(this AppDbContext db) => db.Set<Need>();
+}

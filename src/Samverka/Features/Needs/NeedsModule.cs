@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+using Samverka.Platform.Modules;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Needs;
+
+/// The needs board: departments publish societal problems they want help with; organisations find them.
+public sealed class NeedsModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration config) =>
+        services.AddScoped<IDemoSeeder, NeedsDemoSeeder>();
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1/needs").WithTags("Needs").AllowAnonymous();
+        api.MapGet("", List).WithName("ListNeeds");
+    }
+
+    public sealed record NeedDto(Guid Id, string Title, string Municipality, string MunicipalityCode, DateOnly Closes, IReadOnlyList<string> Areas, IReadOnlyList<string> Forms);
+    public sealed record NeedPage(IReadOnlyList<NeedDto> Items, int Total, int Page, int PageSize);
+
+    /// Open needs (published, not yet closed), soonest closing first. Drafts never appear here.
+    internal static async Task<Ok<NeedPage>> List(AppDbContext db, TimeProvider clock, string? municipality, string? area,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var number = Math.Max(1, page ?? 1);
+        var query = OpenNeeds(db, clock, municipality, area);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(x => x.Need.Closes).ThenBy(x => x.Need.Title)
+            .Skip((number - 1) * size).Take(size)
+            .Select(x => new NeedDto(x.Need.Id, x.Need.Title, x.Municipality.Name, x.Municipality.Code, x.Need.Closes, x.Need.Areas, x.Need.Forms))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new NeedPage(items, total, number, size));
+    }
+
+    public sealed class NeedRow
+    {
+        public Need Need { get; init; } = default!;
+        public Tenant Municipality { get; init; } = default!;
+    }
+
+    public static IQueryable<NeedRow> OpenNeeds(AppDbContext db, TimeProvider clock, string? municipality, string? area)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var query = db.Needs().AsNoTracking().Where(n => n.Status == NeedStatus.Open && n.Closes >= today)
+            .Join(db.Tenants, n => n.TenantId, t => t.Id, (n, t) => new NeedRow { Need = n, Municipality = t });
+        if (!string.IsNullOrWhiteSpace(municipality)) query = query.Where(x => x.Municipality.Code == municipality);
+        if (!string.IsNullOrWhiteSpace(area)) query = query.Where(x => x.Need.Areas.Contains(area));
+        return query;
+    }
+}

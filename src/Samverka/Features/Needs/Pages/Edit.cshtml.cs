@@ -1,0 +1,185 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samverka.Features.Municipalities.Profile;
+using Samverka.Features.Register;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Localization;
+using Samverka.Platform.Tenancy;
+using Samverka.Platform.UI;
+
+namespace Samverka.Features.Needs.Pages;
+
+/// Writes a need as a draft, publishes it, or closes it; for the municipality's staff.
+public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public NeedInput Input { get; set; } = new();
+    public Tenant Municipality { get; private set; } = default!;
+    public Need? Existing { get; private set; }
+    public List<SelectListItem> Departments { get; private set; } = [];
+    public List<SelectListItem> Areas => Taxonomy.Areas.Select(a => new SelectListItem(l["Area." + a], a)).ToList();
+    public List<SelectListItem> Forms => Need.FormCodes.Select(f => new SelectListItem(l["NeedForm." + f], f)).ToList();
+
+    private async Task<IActionResult?> LoadAsync(string code, string slot, CancellationToken ct)
+    {
+        Guid? id = slot == "new" ? null : Guid.TryParse(slot, out var g) ? g : Guid.Empty;
+        if (id == Guid.Empty) return NotFound();
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
+        if (tenant is null) return NotFound();
+        var access = await current.GetAccessAsync(ct);
+        if (!access.IsStaffOf(tenant.Id)) return Forbid();
+        Municipality = tenant;
+        if (id is not null)
+        {
+            Existing = await db.Needs().SingleOrDefaultAsync(n => n.Id == id && n.TenantId == tenant.Id, ct);
+            if (Existing is null) return NotFound();
+        }
+        Departments = [new SelectListItem(l["Needs.NoDepartment"], "")];
+        Departments.AddRange(await db.ProfileEntries().Where(e => e.TenantId == tenant.Id && e.Section == ProfileSection.Organisation
+                && (e.Kind == ProfileKind.Department || e.Kind == ProfileKind.Committee || e.Kind == ProfileKind.Company))
+            .OrderBy(e => e.Title).Select(e => new SelectListItem(e.Title, e.Id.ToString())).ToListAsync(ct));
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string code, string id, CancellationToken ct)
+    {
+        if (await LoadAsync(code, id, ct) is { } denied) return denied;
+        if (Existing is { } n)
+            Input = new NeedInput
+            {
+                Title = n.Title, DepartmentId = n.DepartmentId, Problem = n.Problem, TargetGroup = n.TargetGroup, AgeFrom = n.AgeFrom, AgeTo = n.AgeTo,
+                Areas = [.. n.Areas], DesiredOutcome = n.DesiredOutcome, Timeframe = n.Timeframe, Budget = n.Budget, Forms = [.. n.Forms],
+                ContactName = n.ContactName, ContactEmail = n.ContactEmail, Closes = n.Closes,
+            };
+        else
+            Input.Closes = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(30);
+        return Page();
+    }
+
+    /// "save" keeps the current state (a new need starts as a draft); "publish" opens it; "close" ends it early.
+    public async Task<IActionResult> OnPostAsync(string code, string id, string? go, CancellationToken ct)
+    {
+        if (await LoadAsync(code, id, ct) is { } denied) return denied;
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        if (go == "close" && Existing is not null)
+        {
+            Existing.Status = NeedStatus.Closed;
+            Existing.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Needs.ClosedDone"].Value;
+            return Redirect($"/needs/{Existing.Id}");
+        }
+        var publishing = go == "publish" || Existing?.Status == NeedStatus.Open;
+        if (Input.Areas.Any(a => !Taxonomy.Areas.Contains(a))) ModelState.AddModelError("Input.Areas", l["Validation.UnknownValue"]);
+        if (Input.Forms.Any(f => !Need.FormCodes.Contains(f))) ModelState.AddModelError("Input.Forms", l["Validation.UnknownValue"]);
+        if (Input.Areas.Count == 0) ModelState.AddModelError("Input.Areas", l["Needs.AreaNeeded"]);
+        if (Input.Forms.Count == 0) ModelState.AddModelError("Input.Forms", l["Needs.FormNeeded"]);
+        if (Input.AgeFrom > Input.AgeTo) ModelState.AddModelError("Input.AgeTo", l["Validation.AgeOrder"]);
+        if (publishing && Input.Closes is { } closes && closes < today) ModelState.AddModelError("Input.Closes", l["Needs.ClosesPast"]);
+        if (Input.DepartmentId is { } dep && !Departments.Any(d => d.Value == dep.ToString())) ModelState.AddModelError("Input.DepartmentId", l["Validation.UnknownValue"]);
+        if (!ModelState.IsValid) return Page();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var need = Existing;
+        if (need is null)
+        {
+            need = new Need { TenantId = Municipality.Id, CreatedAt = now };
+            db.Needs().Add(need);
+        }
+        need.Title = Input.Title.Trim();
+        need.DepartmentId = Input.DepartmentId;
+        need.Problem = Input.Problem.Trim();
+        need.TargetGroup = Text.Blank(Input.TargetGroup);
+        need.AgeFrom = Input.AgeFrom;
+        need.AgeTo = Input.AgeTo;
+        need.Areas = [.. Input.Areas.Distinct()];
+        need.DesiredOutcome = Input.DesiredOutcome.Trim();
+        need.Timeframe = Text.Blank(Input.Timeframe);
+        need.Budget = Input.Budget;
+        need.Forms = [.. Input.Forms.Distinct()];
+        need.ContactName = Input.ContactName.Trim();
+        need.ContactEmail = Input.ContactEmail.Trim();
+        need.Closes = Input.Closes!.Value;
+        need.UpdatedAt = now;
+        if (go == "publish" && need.Status != NeedStatus.Open)
+        {
+            need.Status = NeedStatus.Open;
+            need.PublishedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = (need.Status == NeedStatus.Open ? l["Needs.Published"] : l["Needs.DraftSaved"]).Value;
+        return Redirect($"/needs/{need.Id}");
+    }
+}
+
+public sealed class NeedInput
+{
+    [Display(Name = "Needs.TitleField")]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, MinimumLength = 5, ErrorMessage = "Validation.Length")]
+    [NoMarkup]
+    public string Title { get; set; } = "";
+
+    [Display(Name = "Needs.Department")]
+    public Guid? DepartmentId { get; set; }
+
+    [Display(Name = "Needs.Problem")]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string Problem { get; set; } = "";
+
+    [Display(Name = "Needs.TargetGroup")]
+    [StringLength(500, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string? TargetGroup { get; set; }
+
+    [Display(Name = "Needs.AgeFrom")]
+    [Range(0, 120, ErrorMessage = "Validation.Range")]
+    public int? AgeFrom { get; set; }
+
+    [Display(Name = "Needs.AgeTo")]
+    [Range(0, 120, ErrorMessage = "Validation.Range")]
+    public int? AgeTo { get; set; }
+
+    [Display(Name = "Needs.Area")]
+    public List<string> Areas { get; set; } = [];
+
+    [Display(Name = "Needs.DesiredOutcome")]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string DesiredOutcome { get; set; } = "";
+
+    [Display(Name = "Needs.Timeframe")]
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string? Timeframe { get; set; }
+
+    [Display(Name = "Needs.Budget")]
+    [Range(0, 1_000_000_000, ErrorMessage = "Validation.Range")]
+    public decimal? Budget { get; set; }
+
+    [Display(Name = "Needs.Forms")]
+    public List<string> Forms { get; set; } = [];
+
+    [Display(Name = "Needs.ContactName")]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string ContactName { get; set; } = "";
+
+    [Display(Name = "Needs.ContactEmail")]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(256, ErrorMessage = "Validation.MaxLength")]
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    public string ContactEmail { get; set; } = "";
+
+    [Display(Name = "Needs.ClosesLabel")]
+    [Required(ErrorMessage = "Validation.Required")]
+    public DateOnly? Closes { get; set; }
+}
