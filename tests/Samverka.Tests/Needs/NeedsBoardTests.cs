@@ -59,6 +59,8 @@ public abstract class NeedsBoardTests(AppFixture fx)
         var own = App.Browser();
         await own.SignInAsync("samordnare@borlange.example");
         Assert.Contains("Utkast: bara kommunens egna medarbetare", await own.HtmlAsync($"/needs/{id}"));
+        // The edit form shows the department the draft belongs to (GUIDs compared as values, not as text).
+        Assert.Matches("<option value=\"[0-9a-f-]{36}\" selected>Socialförvaltningen</option>", await own.HtmlAsync($"/municipalities/2081/needs/{id}"));
     }
 
     [Fact]

@@ -39,9 +39,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
             if (Existing is null) return NotFound();
         }
         Departments = [new SelectListItem(l["Needs.NoDepartment"], "")];
-        Departments.AddRange(await db.ProfileEntries().Where(e => e.TenantId == tenant.Id && e.Section == ProfileSection.Organisation
+        Departments.AddRange((await db.ProfileEntries().Where(e => e.TenantId == tenant.Id && e.Section == ProfileSection.Organisation
                 && (e.Kind == ProfileKind.Department || e.Kind == ProfileKind.Committee || e.Kind == ProfileKind.Company))
-            .OrderBy(e => e.Title).Select(e => new SelectListItem(e.Title, e.Id.ToString())).ToListAsync(ct));
+            .OrderBy(e => e.Title).Select(e => new { e.Title, e.Id }).ToListAsync(ct))
+            // Formatted here, not in SQL: SQLite keeps GUIDs as upper-case text.
+            .Select(e => new SelectListItem(e.Title, e.Id.ToString())));
         return null;
     }
 
@@ -56,7 +58,15 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
                 ContactName = n.ContactName, ContactEmail = n.ContactEmail, Closes = n.Closes,
             };
         else
+        {
+            // A new need starts with the writer as contact (they can name a role instead) and a month to answer.
             Input.Closes = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(30);
+            if (await db.Users.Where(u => u.Id == current.Id).Select(u => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(ct) is { } me)
+            {
+                Input.ContactName = me.DisplayName;
+                Input.ContactEmail = me.Email ?? "";
+            }
+        }
         return Page();
     }
 
@@ -80,7 +90,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         if (Input.Forms.Count == 0) ModelState.AddModelError("Input.Forms", l["Needs.FormNeeded"]);
         if (Input.AgeFrom > Input.AgeTo) ModelState.AddModelError("Input.AgeTo", l["Validation.AgeOrder"]);
         if (publishing && Input.Closes is { } closes && closes < today) ModelState.AddModelError("Input.Closes", l["Needs.ClosesPast"]);
-        if (Input.DepartmentId is { } dep && !Departments.Any(d => d.Value == dep.ToString())) ModelState.AddModelError("Input.DepartmentId", l["Validation.UnknownValue"]);
+        if (Input.DepartmentId is { } dep && !Departments.Any(d => Guid.TryParse(d.Value, out var g) && g == dep)) ModelState.AddModelError("Input.DepartmentId", l["Validation.UnknownValue"]);
         if (!ModelState.IsValid) return Page();
 
         var now = clock.GetUtcNow().UtcDateTime;
