@@ -67,7 +67,6 @@ public sealed class BrowserApp : IAsyncLifetime
             BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             JavaScriptEnabled = true,
         });
-        context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 
@@ -75,7 +74,6 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> NewPageWithoutJavaScriptAsync()
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "sv-SE", JavaScriptEnabled = false });
-        context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 
