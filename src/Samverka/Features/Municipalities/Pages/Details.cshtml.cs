@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Profile;
+using Samverka.Features.Needs;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Tenancy;
@@ -10,12 +11,13 @@ using Samverka.Platform.Tenancy;
 namespace Samverka.Features.Municipalities.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
     public Tenant Municipality { get; private set; } = default!;
     public bool IsStaff { get; private set; }
     public bool CanEdit { get; private set; }
     public ILookup<ProfileSection, ProfileEntry> Profile { get; private set; } = default!;
+    public TimeSpan? MedianResponse { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -30,6 +32,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current) : PageMod
         var entries = await db.ProfileEntries().AsNoTracking().Include(e => e.Goals)
             .Where(e => e.TenantId == tenant.Id).OrderBy(e => e.Section).ThenBy(e => e.Kind).ThenBy(e => e.SortOrder).ToListAsync(ct);
         Profile = entries.ToLookup(e => e.Section);
+        MedianResponse = await db.MedianResponseTimeAsync(tenant.Id, clock.GetUtcNow().UtcDateTime, ct);
         return Page();
     }
 }
