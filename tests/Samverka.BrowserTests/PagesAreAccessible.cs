@@ -14,7 +14,7 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "/advisor/check?" + IopAnswers, "/advisor/result?" + IopAnswers,
         "/knowledge", "/knowledge?q=partnerskap", "/knowledge?q=xyzzy", "/knowledge/iop", "/knowledge/participation-ladder",
         "/knowledge/prepare", "/knowledge/case-tjejjouren-dalia", "/municipalities/2081/calendar", "/municipalities/2081/calendar?past=true",
-        "/needs", "/needs?area=mental-health", "/needs?municipality=9999");
+        "/needs", "/needs?area=mental-health", "/needs?municipality=9999", "/regions/20");
 
     private const string IopAnswers = "country=SE&year=2026&legal-form=non-profit-association&profit-distributing=no&purpose=solve-together&market=no&initiative=organisation&both-contribute=yes&yearly-value=800000&duration=more-than-three-years&compact=yes&track-record=established";
 
