@@ -126,7 +126,7 @@ public sealed class AdvisorEngine(AdvisorBook book)
 
         var open = book.Forms.Where(f => excludedBy[f.Id].Count == 0).ToList();
         var chosen = open.Where(f => score[f.Id] > 0)
-            .OrderByDescending(f => score[f.Id]).ThenBy(f => IndexOf(f))
+            .OrderByDescending(f => score[f.Id]) // stable: ties keep the forms' order in forms.json
             .ToList();
         if (chosen.Count == 0 && open.FirstOrDefault(f => f.Id == FallbackForm) is { } fallback) chosen.Add(fallback);
 
@@ -138,8 +138,6 @@ public sealed class AdvisorEngine(AdvisorBook book)
             .Select(f => new ExcludedForm(f.Id, f.Label.In(culture), f.Knowledge, excludedBy[f.Id])).ToList();
         return new Advice(recommended, excluded, fired, contractValue, threshold, country.Currency);
     }
-
-    private int IndexOf(FormDef form) => book.Forms.ToList().IndexOf(form);
 
     internal static bool Holds(Clause clause, IReadOnlyDictionary<string, string> facts, ThresholdDef? threshold)
     {

@@ -21,7 +21,7 @@ public sealed class CalendarModel(AppDbContext db, CurrentUser current, TimeProv
 
     public async Task<IActionResult> OnGetAsync(string code, bool past, CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
+        var tenant = await db.MunicipalityAsync(code, ct);
         var access = await current.GetAccessAsync(ct);
         if (tenant is null || (!tenant.IsActive && !access.IsPlatformAdmin)) return NotFound();
         Municipality = tenant;

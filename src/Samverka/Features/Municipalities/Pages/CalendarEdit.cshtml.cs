@@ -26,10 +26,8 @@ public sealed class CalendarEditModel(AppDbContext db, CurrentUser current, Time
 
     private async Task<(BudgetEvent? Event, IActionResult? Denied)> LoadAsync(string code, string slot, CancellationToken ct)
     {
-        // The address is .../calendar/new for a new date, .../calendar/{id} for an existing one.
-        Guid? id = slot == "new" ? null : Guid.TryParse(slot, out var g) ? g : Guid.Empty;
-        if (id == Guid.Empty) return (null, NotFound());
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
+        if (!EditSlot.TryParse(slot, out var id)) return (null, NotFound());
+        var tenant = await db.MunicipalityAsync(code, ct);
         if (tenant is null) return (null, NotFound());
         var access = await current.GetAccessAsync(ct);
         if (!access.CanEditTenantProfile(tenant.Id)) return (null, Forbid());

@@ -47,9 +47,8 @@ public sealed class ProfileEditModel(AppDbContext db, CurrentUser current, TimeP
         if (!Enum.TryParse<ProfileSection>(section, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(section, out _))
             return (null, NotFound());
         Section = s;
-        Guid? id = slot == "new" ? null : Guid.TryParse(slot, out var g) ? g : Guid.Empty;
-        if (id == Guid.Empty) return (null, NotFound());
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
+        if (!EditSlot.TryParse(slot, out var id)) return (null, NotFound());
+        var tenant = await db.MunicipalityAsync(code, ct);
         if (tenant is null) return (null, NotFound());
         var access = await current.GetAccessAsync(ct);
         if (!access.CanEditTenantProfile(tenant.Id)) return (null, Forbid());

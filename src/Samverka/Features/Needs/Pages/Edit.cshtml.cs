@@ -26,9 +26,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
 
     private async Task<IActionResult?> LoadAsync(string code, string slot, CancellationToken ct)
     {
-        Guid? id = slot == "new" ? null : Guid.TryParse(slot, out var g) ? g : Guid.Empty;
-        if (id == Guid.Empty) return NotFound();
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
+        if (!EditSlot.TryParse(slot, out var id)) return NotFound();
+        var tenant = await db.MunicipalityAsync(code, ct);
         if (tenant is null) return NotFound();
         var access = await current.GetAccessAsync(ct);
         if (!access.IsStaffOf(tenant.Id)) return Forbid();

@@ -15,7 +15,7 @@ public sealed class ManageModel(AppDbContext db, CurrentUser current) : PageMode
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
+        var tenant = await db.MunicipalityAsync(code, ct);
         if (tenant is null) return NotFound();
         var access = await current.GetAccessAsync(ct);
         if (!access.IsStaffOf(tenant.Id)) return Forbid();
