@@ -24,6 +24,8 @@ public sealed class Need : ITenantScoped, IAudited
     public string Title { get; set; } = "";
     public string Problem { get; set; } = "";
     public string? TargetGroup { get; set; }
+    /// The target groups in the register's vocabulary (Taxonomy.TargetGroups), which matching compares.
+    public List<string> TargetGroups { get; set; } = [];
     public int? AgeFrom { get; set; }
     public int? AgeTo { get; set; }
     /// Codes from the register's taxonomy (Taxonomy.Areas), so needs and organisations can be matched.
@@ -31,6 +33,8 @@ public sealed class Need : ITenantScoped, IAudited
     public string DesiredOutcome { get; set; } = "";
     public string? Timeframe { get; set; }
     public decimal? Budget { get; set; }
+    /// Languages the work calls for (Taxonomy.Languages); none means Swedish is enough.
+    public List<string> Languages { get; set; } = [];
     /// The collaboration forms the department is open to: grant, procurement, iop, dialogue.
     public List<string> Forms { get; set; } = [];
     public string ContactName { get; set; } = "";

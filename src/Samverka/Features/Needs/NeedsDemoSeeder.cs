@@ -29,6 +29,7 @@ internal sealed class NeedsDemoSeeder(AppDbContext db, TimeProvider clock) : IDe
         mentalHealth.Problem = "Allt fler unga i Borlänge, särskilt tjejer mellan 13 och 25, berättar om oro, ensamhet och psykisk ohälsa. " +
             "Skolhälsovården och socialtjänsten räcker inte till, och många unga söker inte hjälp hos vuxna i kommunen.";
         mentalHealth.TargetGroup = "Unga, särskilt tjejer och unga kvinnor";
+        mentalHealth.TargetGroups = ["youth", "young-adults", "girls-and-women"];
         mentalHealth.AgeFrom = 13;
         mentalHealth.AgeTo = 25;
         mentalHealth.Areas = ["mental-health", "youth", "gender-equality"];
@@ -41,6 +42,8 @@ internal sealed class NeedsDemoSeeder(AppDbContext db, TimeProvider clock) : IDe
         var leisure = N("Fler unga i föreningslivet i Jakobsgårdarna och Tjärna ängar", "Kultur- och fritidsförvaltningen", NeedStatus.Open);
         leisure.Problem = "I två stadsdelar är unga mycket mer sällan med i en förening än i resten av kommunen. Avstånd, kostnader och att inte känna någon är de vanligaste skälen.";
         leisure.TargetGroup = "Barn och unga i stadsdelarna, och deras föräldrar";
+        leisure.TargetGroups = ["children", "youth", "families"];
+        leisure.Languages = ["ar", "so"];
         leisure.AgeFrom = 7;
         leisure.AgeTo = 19;
         leisure.Areas = ["sport", "leisure", "social-inclusion", "youth"];

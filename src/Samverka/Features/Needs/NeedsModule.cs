@@ -9,13 +9,38 @@ namespace Samverka.Features.Needs;
 /// The needs board: departments publish societal problems they want help with; organisations find them.
 public sealed class NeedsModule : IModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration config) =>
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
         services.AddScoped<IDemoSeeder, NeedsDemoSeeder>();
+        services.AddScoped<NeedNotifications>();
+        services.AddScoped<Matching.NeedMatcher>();
+        services.AddScoped<Matching.NeedDigest>();
+        services.AddSingleton(config.GetSection(Matching.NeedDigestOptions.Section).Get<Matching.NeedDigestOptions>() ?? new Matching.NeedDigestOptions());
+        services.AddScoped<Samverka.Platform.Jobs.IJobHandler, Matching.NeedDigestJob>();
+        services.AddHostedService<Matching.NeedDigestScheduler>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/needs").WithTags("Needs").AllowAnonymous();
         api.MapGet("", List).WithName("ListNeeds");
+        api.MapGet("/{id:guid}/matches", Matches).WithName("NeedMatches");
+    }
+
+    public sealed record MatchReasonDto(string Code, string Text, double Points);
+    public sealed record MatchDto(Guid OrganisationId, string Name, string? Municipality, double Score, IReadOnlyList<MatchReasonDto> Reasons);
+    public sealed record MatchPage(Guid NeedId, IReadOnlyList<MatchDto> Items);
+
+    /// The register's organisations that best fit a published need, each with the reasons, best first. Drafts are
+    /// not found here (their municipality's staff see matches on the need's own pages).
+    internal static async Task<Results<Ok<MatchPage>, NotFound>> Matches(Guid id, int? pageSize, AppDbContext db, Matching.NeedMatcher matcher, CancellationToken ct)
+    {
+        var row = await db.Needs().AsNoTracking().Where(n => n.Id == id && n.Status != NeedStatus.Draft)
+            .Join(db.Tenants, n => n.TenantId, t => t.Id, (n, t) => new NeedRow { Need = n, Municipality = t }).SingleOrDefaultAsync(ct);
+        if (row is null) return TypedResults.NotFound();
+        var matches = await matcher.ForNeedAsync(row.Need, row.Municipality.Code, row.Municipality.Name, Math.Clamp(pageSize ?? 20, 1, 50), ct);
+        return TypedResults.Ok(new MatchPage(id, matches.Select(m => new MatchDto(m.OrganisationId, m.Name, m.Municipality, m.Score,
+            m.Reasons.Select(r => new MatchReasonDto(r.Code, r.Text, r.Points)).ToList())).ToList()));
     }
 
     public sealed record NeedDto(Guid Id, string Title, string Municipality, string MunicipalityCode, DateOnly Closes, IReadOnlyList<string> Areas, IReadOnlyList<string> Forms);

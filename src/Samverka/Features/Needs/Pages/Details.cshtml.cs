@@ -15,7 +15,7 @@ namespace Samverka.Features.Needs.Pages;
 /// for the municipality's staff, answer and reply with the waiting time in view. Drafts exist only for staff.
 [AllowAnonymous]
 public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvider clock, IOrganisationDirectory organisations,
-    IStringLocalizer<SharedResource> l) : PageModel
+    NeedNotifications notifications, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Need Need { get; private set; } = default!;
     public Tenant Municipality { get; private set; } = default!;
@@ -28,6 +28,10 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
     public IReadOnlyList<NeedResponse> Responses { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> OrganisationNames { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyList<(Guid Id, string Name)> MyOrganisations { get; private set; } = [];
+    public bool IsFollowing { get; private set; }
+    public int Followers { get; private set; }
+    /// The signed-in member's organisations that the municipality invited to respond.
+    public IReadOnlyList<string> InvitedOrganisations { get; private set; } = [];
 
     [BindProperty] public string? QuestionText { get; set; }
     [BindProperty] public Guid? OrganisationId { get; set; }
@@ -62,6 +66,10 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
             .OrderBy(r => r.SubmittedAt).ToListAsync(ct);
         OrganisationNames = await organisations.NamesAsync(Responses.Select(r => r.OrganisationId).Concat(mine).Distinct().ToList(), ct);
         MyOrganisations = mine.Where(OrganisationNames.ContainsKey).Select(o => (o, OrganisationNames[o])).OrderBy(o => o.Item2).ToList();
+        IsFollowing = me is not null && await db.NeedFollowers().AnyAsync(f => f.NeedId == id && f.UserId == me, ct);
+        if (IsStaff) Followers = await db.NeedFollowers().CountAsync(f => f.NeedId == id, ct);
+        var invited = await db.Set<Matching.NeedInvitation>().Where(i => i.NeedId == id && mine.Contains(i.OrganisationId)).Select(i => i.OrganisationId).ToListAsync(ct);
+        InvitedOrganisations = invited.Select(o => OrganisationNames.GetValueOrDefault(o) ?? "").Where(n => n != "").ToList();
         return true;
     }
 
@@ -82,6 +90,20 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Needs.QuestionSent"].Value;
         return Redirect($"/needs/{id}#questions");
+    }
+
+    /// Anyone signed in may follow a published need, and stop following it.
+    public async Task<IActionResult> OnPostFollowAsync(Guid id, bool stop, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!IsSignedIn) return Challenge();
+        if (Need.Status == NeedStatus.Draft) return NotFound();
+        var existing = await db.NeedFollowers().SingleOrDefaultAsync(f => f.NeedId == id && f.UserId == current.Id, ct);
+        if (stop && existing is not null) db.NeedFollowers().Remove(existing);
+        if (!stop && existing is null) db.NeedFollowers().Add(new NeedFollower { NeedId = id, UserId = current.Id!, CreatedAt = Now });
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l[stop ? "Needs.Unfollowed" : "Needs.Followed"].Value;
+        return Redirect($"/needs/{id}");
     }
 
     /// A member of an organisation responds for it, with interest or a proposal.
@@ -121,6 +143,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         question.Answer = text;
         question.AnsweredAt ??= Now;
         question.AnsweredByUserId = current.Id;
+        await notifications.NotifyFollowersAsync(Need, NeedNotifications.Change.Answered, current.Id, ct);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Needs.AnswerPublished"].Value;
         return Redirect($"/needs/{id}#questions");

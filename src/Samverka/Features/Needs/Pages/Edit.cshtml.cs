@@ -15,13 +15,16 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Needs.Pages;
 
 /// Writes a need as a draft, publishes it, or closes it; for the municipality's staff.
-public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider clock, NeedNotifications notifications,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public NeedInput Input { get; set; } = new();
     public Tenant Municipality { get; private set; } = default!;
     public Need? Existing { get; private set; }
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<SelectListItem> Areas => Taxonomy.Areas.Select(a => new SelectListItem(l["Area." + a], a)).ToList();
+    public List<SelectListItem> TargetGroups => Taxonomy.TargetGroups.Select(g => new SelectListItem(l["TargetGroup." + g], g)).ToList();
+    public List<SelectListItem> Languages => Taxonomy.Languages.Select(g => new SelectListItem(l["Language." + g], g)).ToList();
     public List<SelectListItem> Forms => Need.FormCodes.Select(f => new SelectListItem(l["NeedForm." + f], f)).ToList();
 
     private async Task<IActionResult?> LoadAsync(string code, string slot, CancellationToken ct)
@@ -52,7 +55,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         if (Existing is { } n)
             Input = new NeedInput
             {
-                Title = n.Title, DepartmentId = n.DepartmentId, Problem = n.Problem, TargetGroup = n.TargetGroup, AgeFrom = n.AgeFrom, AgeTo = n.AgeTo,
+                Title = n.Title, DepartmentId = n.DepartmentId, Problem = n.Problem, TargetGroup = n.TargetGroup, TargetGroups = [.. n.TargetGroups], Languages = [.. n.Languages], AgeFrom = n.AgeFrom, AgeTo = n.AgeTo,
                 Areas = [.. n.Areas], DesiredOutcome = n.DesiredOutcome, Timeframe = n.Timeframe, Budget = n.Budget, Forms = [.. n.Forms],
                 ContactName = n.ContactName, ContactEmail = n.ContactEmail, Closes = n.Closes,
             };
@@ -76,14 +79,18 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         if (go == "close" && Existing is not null)
         {
+            var wasOpen = Existing.Status == NeedStatus.Open;
             Existing.Status = NeedStatus.Closed;
             Existing.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            if (wasOpen) await notifications.NotifyFollowersAsync(Existing, NeedNotifications.Change.Closed, current.Id, ct);
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = l["Needs.ClosedDone"].Value;
             return Redirect($"/needs/{Existing.Id}");
         }
         var publishing = go == "publish" || Existing?.Status == NeedStatus.Open;
         if (Input.Areas.Any(a => !Taxonomy.Areas.Contains(a))) ModelState.AddModelError("Input.Areas", l["Validation.UnknownValue"]);
+        if (Input.TargetGroups.Any(g => !Taxonomy.TargetGroups.Contains(g))) ModelState.AddModelError("Input.TargetGroups", l["Validation.UnknownValue"]);
+        if (Input.Languages.Any(g => !Taxonomy.Languages.Contains(g))) ModelState.AddModelError("Input.Languages", l["Validation.UnknownValue"]);
         if (Input.Forms.Any(f => !Need.FormCodes.Contains(f))) ModelState.AddModelError("Input.Forms", l["Validation.UnknownValue"]);
         if (Input.Areas.Count == 0) ModelState.AddModelError("Input.Areas", l["Needs.AreaNeeded"]);
         if (Input.Forms.Count == 0) ModelState.AddModelError("Input.Forms", l["Needs.FormNeeded"]);
@@ -103,6 +110,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         need.DepartmentId = Input.DepartmentId;
         need.Problem = Input.Problem.Trim();
         need.TargetGroup = Text.Blank(Input.TargetGroup);
+        need.TargetGroups = [.. Input.TargetGroups.Distinct()];
+        need.Languages = [.. Input.Languages.Distinct()];
         need.AgeFrom = Input.AgeFrom;
         need.AgeTo = Input.AgeTo;
         need.Areas = [.. Input.Areas.Distinct()];
@@ -119,6 +128,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
             need.Status = NeedStatus.Open;
             need.PublishedAt = now;
         }
+        // Followers hear about changes to a published need (a draft has none).
+        else if (Existing?.Status == NeedStatus.Open) await notifications.NotifyFollowersAsync(need, NeedNotifications.Change.Updated, current.Id, ct);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = (need.Status == NeedStatus.Open ? l["Needs.Published"] : l["Needs.DraftSaved"]).Value;
         return Redirect($"/needs/{need.Id}");
@@ -146,6 +157,12 @@ public sealed class NeedInput
     [StringLength(500, ErrorMessage = "Validation.MaxLength")]
     [NoMarkup]
     public string? TargetGroup { get; set; }
+
+    [Display(Name = "Needs.TargetGroups")]
+    public List<string> TargetGroups { get; set; } = [];
+
+    [Display(Name = "Needs.Languages")]
+    public List<string> Languages { get; set; } = [];
 
     [Display(Name = "Needs.AgeFrom")]
     [Range(0, 120, ErrorMessage = "Validation.Range")]

@@ -347,6 +347,61 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.ToTable("StrategyGoals", (string)null);
                 });
 
+            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedDigestSubscription", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSentUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrganisationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NeedDigestSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("NeedId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("NeedInvitations", (string)null);
+                });
+
             modelBuilder.Entity("Samverka.Features.Needs.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -395,6 +450,10 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Problem")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -409,6 +468,10 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.Property<string>("TargetGroup")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.PrimitiveCollection<List<string>>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -432,6 +495,25 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.HasIndex("Status", "Closes");
 
                     b.ToTable("Needs", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Features.Needs.NeedFollower", b =>
+                {
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NeedId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NeedFollowers", (string)null);
                 });
 
             modelBuilder.Entity("Samverka.Features.Needs.NeedQuestion", b =>
@@ -1313,11 +1395,38 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedDigestSubscription", b =>
+                {
+                    b.HasOne("Samverka.Features.Register.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedInvitation", b =>
+                {
+                    b.HasOne("Samverka.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samverka.Features.Needs.Need", b =>
                 {
                     b.HasOne("Samverka.Platform.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Features.Needs.NeedFollower", b =>
+                {
+                    b.HasOne("Samverka.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -335,6 +335,61 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                     b.ToTable("StrategyGoals", (string)null);
                 });
 
+            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedDigestSubscription", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSentUpTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NeedDigestSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("NeedId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("NeedInvitations", (string)null);
+                });
+
             modelBuilder.Entity("Samverka.Features.Needs.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -383,6 +438,10 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Problem")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -396,6 +455,10 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("TargetGroup")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TargetGroups")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
@@ -420,6 +483,25 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Closes");
 
                     b.ToTable("Needs", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Features.Needs.NeedFollower", b =>
+                {
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NeedId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NeedFollowers", (string)null);
                 });
 
             modelBuilder.Entity("Samverka.Features.Needs.NeedQuestion", b =>
@@ -1299,11 +1381,38 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedDigestSubscription", b =>
+                {
+                    b.HasOne("Samverka.Features.Register.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedInvitation", b =>
+                {
+                    b.HasOne("Samverka.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samverka.Features.Needs.Need", b =>
                 {
                     b.HasOne("Samverka.Platform.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Features.Needs.NeedFollower", b =>
+                {
+                    b.HasOne("Samverka.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Samverka.Platform.Audit;
+using Samverka.Platform.Data;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Needs.Matching;
+
+/// An officer's invitation to an organisation to respond to a need, usually after seeing it among the matches.
+/// One per need and organisation; the organisation's admins (or its public address) get an e-mail.
+public sealed class NeedInvitation : ITenantScoped, IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid NeedId { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public string InvitedByUserId { get; set; } = "";
+    public DateTime InvitedAt { get; set; }
+
+    public Guid? AuditTenantId => TenantId;
+    public Guid? AuditOrganisationId => OrganisationId;
+}
+
+/// A member's wish for a weekly e-mail about new needs that fit their organisation. LastSentUpTo is the publication
+/// time up to which needs have been mailed, so nothing is sent twice.
+public sealed class NeedDigestSubscription
+{
+    public Guid OrganisationId { get; set; }
+    public string UserId { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime LastSentUpTo { get; set; }
+}
+
+internal sealed class NeedInvitationConfiguration : IEntityTypeConfiguration<NeedInvitation>
+{
+    public void Configure(EntityTypeBuilder<NeedInvitation> b)
+    {
+        b.ToTable("NeedInvitations");
+        b.Property(x => x.InvitedByUserId).HasMaxLength(450);
+        b.HasIndex(x => new { x.NeedId, x.OrganisationId }).IsUnique();
+        b.HasIndex(x => x.OrganisationId);
+        b.HasOne<Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NeedDigestSubscriptionConfiguration : IEntityTypeConfiguration<NeedDigestSubscription>
+{
+    public void Configure(EntityTypeBuilder<NeedDigestSubscription> b)
+    {
+        b.ToTable("NeedDigestSubscriptions");
+        b.HasKey(x => new { x.OrganisationId, x.UserId });
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.HasIndex(x => x.UserId);
+        b.HasOne<Samverka.Features.Register.Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public static class MatchingData
+{
+    public static DbSet<NeedInvitation> NeedInvitations(this AppDbContext db) => db.Set<NeedInvitation>();
+    public static DbSet<NeedDigestSubscription> NeedDigestSubscriptions(this AppDbContext db) => db.Set<NeedDigestSubscription>();
+}

@@ -1,0 +1,127 @@
+using Samverka.Features.Register;
+
+namespace Samverka.Features.Needs.Matching;
+
+/// What matching knows about a need, in the register's vocabulary.
+public sealed record NeedProfile(
+    string MunicipalityCode,
+    IReadOnlyList<string> Areas,
+    IReadOnlyList<string> TargetGroups,
+    int? AgeFrom,
+    int? AgeTo,
+    IReadOnlyList<string> Languages,
+    IReadOnlySet<string> Terms)
+{
+    public static NeedProfile From(Need need, string municipalityCode, Func<string, IEnumerable<string>> analyse) => new(
+        municipalityCode, need.Areas, need.TargetGroups, need.AgeFrom, need.AgeTo, need.Languages,
+        analyse(string.Join(" ", need.Title, need.Problem, need.TargetGroup, need.DesiredOutcome)).ToHashSet());
+}
+
+/// What matching knows about an organisation; TrackRecord counts its earlier responses to needs (later also
+/// partnerships), Terms are the analysed words of its description and services.
+public sealed record OrganisationProfile(
+    Guid Id,
+    string Name,
+    string? HomeMunicipalityCode,
+    IReadOnlyList<string> Areas,
+    IReadOnlyList<string> TargetGroups,
+    int? AgeFrom,
+    int? AgeTo,
+    IReadOnlyList<string> MunicipalitiesServed,
+    IReadOnlyList<string> Languages,
+    int? Staff,
+    int? Volunteers,
+    int? FoundedYear,
+    int TrackRecord,
+    Freshness Freshness,
+    IReadOnlySet<string> Terms);
+
+/// One reason an organisation matched, with the points it earned. Kind says how to word it; Values fill it in.
+public sealed record ScoredReason(string Code, double Points, double MaxPoints, IReadOnlyList<string> Values);
+
+public sealed record ScoredMatch(OrganisationProfile Organisation, double Score, IReadOnlyList<ScoredReason> Reasons);
+
+/// The ranking, explainable by design: a need and an organisation earn points for each thing they share, and the
+/// score is the share (0–100) of the points the need made possible. Components the need says nothing about (no
+/// target group, no language) are left out rather than counted as misses.
+public static class MatchScorer
+{
+    public const double Area = 30, TargetGroup = 15, Age = 10, Place = 15, Language = 5, Text = 10, Capacity = 5, TrackRecord = 5, Freshness = 5;
+
+    /// Shared words that give the full text points.
+    public const int FullTextOverlap = 4;
+
+    public static ScoredMatch Score(NeedProfile need, OrganisationProfile org, int currentYear)
+    {
+        var reasons = new List<ScoredReason>();
+        double earned = 0, possible = 0;
+
+        void Add(string code, double max, double share, IReadOnlyList<string> values)
+        {
+            possible += max;
+            var points = Math.Round(max * Math.Clamp(share, 0, 1), 2);
+            earned += points;
+            if (points > 0 || code == "freshness") reasons.Add(new ScoredReason(code, points, max, values));
+        }
+
+        if (need.Areas.Count > 0)
+        {
+            var shared = need.Areas.Intersect(org.Areas).ToList();
+            Add("area", Area, (double)shared.Count / need.Areas.Count, shared);
+        }
+        if (need.TargetGroups.Count > 0)
+        {
+            // An organisation open to everyone reaches every group, though less pointedly than one that names it.
+            var shared = need.TargetGroups.Intersect(org.TargetGroups).ToList();
+            var share = shared.Count > 0 ? (double)shared.Count / need.TargetGroups.Count : org.TargetGroups.Contains("everyone") ? 0.5 : 0;
+            Add("targetGroup", TargetGroup, share, shared.Count > 0 ? shared : share > 0 ? ["everyone"] : []);
+        }
+        if (need.AgeFrom is not null || need.AgeTo is not null)
+        {
+            var lo = need.AgeFrom ?? 0;
+            var hi = need.AgeTo ?? 100;
+            var orgLo = org.AgeFrom ?? 0;
+            var orgHi = org.AgeTo ?? 150;
+            var overlap = Math.Min(hi, orgHi) - Math.Max(lo, orgLo) + 1;
+            var share = overlap <= 0 ? 0 : (double)overlap / (hi - lo + 1);
+            Add("age", Age, share, [$"{org.AgeFrom?.ToString() ?? "0"}", org.AgeTo?.ToString() ?? ""]);
+        }
+        {
+            var serves = org.HomeMunicipalityCode == need.MunicipalityCode || org.MunicipalitiesServed.Contains(need.MunicipalityCode);
+            // Swedish municipality codes start with their county's two digits: a neighbour can often help too.
+            var county = need.MunicipalityCode.Length == 4 && need.MunicipalityCode.All(char.IsAsciiDigit) ? need.MunicipalityCode[..2] : null;
+            var nearby = !serves && county is not null && (org.HomeMunicipalityCode?.StartsWith(county) == true || org.MunicipalitiesServed.Any(m => m.Length == 4 && m.StartsWith(county)));
+            Add("place", Place, serves ? 1 : nearby ? 0.5 : 0, [serves ? "serves" : "nearby"]);
+        }
+        if (need.Languages.Count > 0)
+        {
+            var shared = need.Languages.Intersect(org.Languages).ToList();
+            Add("language", Language, (double)shared.Count / need.Languages.Count, shared);
+        }
+        if (need.Terms.Count > 0)
+        {
+            var shared = need.Terms.Where(org.Terms.Contains).ToList();
+            Add("text", Text, (double)shared.Count / Math.Min(FullTextOverlap, need.Terms.Count), shared);
+        }
+        {
+            var staff = org.Staff ?? 0;
+            var volunteers = org.Volunteers ?? 0;
+            var share = staff >= 1 || volunteers >= 10 ? 1 : staff + volunteers > 0 ? 0.5 : 0;
+            Add("capacity", Capacity, share, [staff.ToString(), volunteers.ToString()]);
+        }
+        {
+            var years = org.FoundedYear is { } y ? currentYear - y : 0;
+            var share = (years >= 5 ? 0.6 : years >= 2 ? 0.3 : 0) + (org.TrackRecord > 0 ? 0.4 : 0);
+            Add("trackRecord", TrackRecord, share, [org.FoundedYear?.ToString() ?? "", org.TrackRecord.ToString()]);
+        }
+        Add("freshness", Freshness, org.Freshness switch
+        {
+            Register.Freshness.Current => 1,
+            Register.Freshness.AskedToConfirm => 0.6,
+            _ => 0,
+        }, [org.Freshness.ToString()]);
+
+        var score = possible == 0 ? 0 : Math.Round(100 * earned / possible, 1);
+        return new ScoredMatch(org, score, reasons.OrderByDescending(r => r.Points).ToList());
+    }
+}

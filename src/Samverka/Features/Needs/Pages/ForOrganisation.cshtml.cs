@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samverka.Features.Needs.Matching;
+using Samverka.Features.Register;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Localization;
+
+namespace Samverka.Features.Needs.Pages;
+
+/// For an organisation's members: the open needs that fit it, the ones it was invited to, and the weekly digest.
+public sealed class ForOrganisationModel(AppDbContext db, CurrentUser current, NeedMatcher matcher, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Organisation Organisation { get; private set; } = default!;
+    public IReadOnlyList<(NeedsModule.NeedRow Need, NeedMatch Match)> Fits { get; private set; } = [];
+    public IReadOnlyList<NeedsModule.NeedRow> Invitations { get; private set; } = [];
+    public bool Subscribed { get; private set; }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var organisation = await db.Organisations().AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation is null) return NotFound();
+        var access = await current.GetAccessAsync(ct);
+        if (!access.IsSignedIn) return Challenge();
+        if (!access.IsMemberOf(id)) return Forbid();
+        Organisation = organisation;
+        Fits = await matcher.ForOrganisationAsync(id, ct);
+        var invited = await db.NeedInvitations().Where(i => i.OrganisationId == id).Select(i => i.NeedId).ToListAsync(ct);
+        Invitations = await NeedsModule.OpenNeeds(db, clock, null, null).Where(n => invited.Contains(n.Need.Id))
+            .OrderBy(n => n.Need.Closes).ToListAsync(ct);
+        Subscribed = await db.NeedDigestSubscriptions().AnyAsync(s => s.OrganisationId == id && s.UserId == current.Id, ct);
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    /// Starts or stops this member's weekly e-mail; it covers needs published from now on.
+    public async Task<IActionResult> OnPostDigestAsync(Guid id, bool subscribe, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } denied) return denied;
+        var existing = await db.NeedDigestSubscriptions().SingleOrDefaultAsync(s => s.OrganisationId == id && s.UserId == current.Id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (subscribe && existing is null)
+            db.NeedDigestSubscriptions().Add(new NeedDigestSubscription { OrganisationId = id, UserId = current.Id!, CreatedAt = now, LastSentUpTo = now });
+        if (!subscribe && existing is not null) db.NeedDigestSubscriptions().Remove(existing);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l[subscribe ? "Needs.DigestOn" : "Needs.DigestOff"].Value;
+        return Redirect($"/organisations/{id}/needs");
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samverka.Features.Needs.Matching;
+using Samverka.Features.Register;
+using Samverka.Platform.Data;
+using Samverka.Platform.Email;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Localization;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Needs.Pages;
+
+/// The organisations that fit a need, with the reasons, for the municipality's staff, who can invite them to respond.
+public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatcher matcher, MailQueue mail, PublicUrls urls,
+    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int Shown = 20;
+
+    public Tenant Municipality { get; private set; } = default!;
+    public Need Need { get; private set; } = default!;
+    public IReadOnlyList<NeedMatch> Matches { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, DateTime> Invited { get; private set; } = new Dictionary<Guid, DateTime>();
+    public IReadOnlySet<Guid> Responded { get; private set; } = new HashSet<Guid>();
+
+    private async Task<IActionResult?> LoadAsync(string code, Guid id, CancellationToken ct)
+    {
+        var tenant = await db.MunicipalityAsync(code, ct);
+        if (tenant is null) return NotFound();
+        var access = await current.GetAccessAsync(ct);
+        if (!access.IsStaffOf(tenant.Id)) return Forbid();
+        var need = await db.Needs().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.TenantId == tenant.Id, ct);
+        if (need is null) return NotFound();
+        Municipality = tenant;
+        Need = need;
+        Matches = await matcher.ForNeedAsync(need, tenant.Code, tenant.Name, Shown, ct);
+        Invited = await db.NeedInvitations().Where(i => i.NeedId == id).ToDictionaryAsync(i => i.OrganisationId, i => i.InvitedAt, ct);
+        Responded = (await db.NeedResponses().Where(r => r.NeedId == id).Select(r => r.OrganisationId).Distinct().ToListAsync(ct)).ToHashSet();
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string code, Guid id, CancellationToken ct) =>
+        await LoadAsync(code, id, ct) ?? Page();
+
+    /// Invites one organisation (once) to respond; its admins, or failing that its public address, get an e-mail.
+    public async Task<IActionResult> OnPostInviteAsync(string code, Guid id, Guid organisationId, CancellationToken ct)
+    {
+        if (await LoadAsync(code, id, ct) is { } denied) return denied;
+        if (!Need.IsOpenOn(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)))
+        {
+            ModelState.AddModelError("", l["Needs.InviteOnlyOpen"]);
+            return Page();
+        }
+        var organisation = await db.Organisations().AsNoTracking()
+            .SingleOrDefaultAsync(o => o.Id == organisationId && o.Status == VerificationStatus.Verified, ct);
+        if (organisation is null) return NotFound();
+        if (!Invited.ContainsKey(organisationId))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.NeedInvitations().Add(new NeedInvitation
+            {
+                NeedId = id, TenantId = Municipality.Id, OrganisationId = organisationId, InvitedByUserId = current.Id!, InvitedAt = now,
+            });
+            var recipients = await db.RoleAssignments.Where(r => r.OrganisationId == organisationId && r.Role == Role.OrganisationAdmin)
+                .Select(r => r.User!.Email!).ToListAsync(ct);
+            if (recipients.Count == 0 && organisation.ContactEmail is { } contact) recipients.Add(contact);
+            foreach (var to in recipients.Distinct())
+                mail.Enqueue(new OutgoingMail(to, l["Mail.NeedInviteSubject", Municipality.Name, Need.Title],
+                    l["Mail.NeedInviteBody", organisation.Name, Municipality.Name, Need.Title, urls.Absolute($"/needs/{id}#respond"),
+                        Need.Closes.ToString("yyyy-MM-dd"), Need.ContactName, Need.ContactEmail]));
+            await db.SaveChangesAsync(ct);
+        }
+        TempData["Flash"] = l["Needs.Invited", organisation.Name].Value;
+        return Redirect($"/municipalities/{code}/needs/{id}/matches#org-{organisationId}");
+    }
+}
