@@ -60,6 +60,8 @@ start_postgres || { echo "Could not start PostgreSQL"; exit 1; }
 RESULTS="$ROOT/TestResults"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+# Tests that measure something (ranking quality) leave their report here.
+export SAMVERKA_TEST_RESULTS="$RESULTS"
 
 log "Building"
 dotnet build Samverka.slnx -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
@@ -71,6 +73,8 @@ for project in tests/Samverka.Tests tests/Samverka.BrowserTests; do
   dotnet test "$project" -c Release --no-build -nologo -v q \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" "$@" || status=1
 done
+
+[ -f "$RESULTS/matching-quality.txt" ] && cat "$RESULTS/matching-quality.txt"
 
 # One line for CI, summed over every project's results.
 read -r passed failed total < <(python3 - "$RESULTS" <<'PY'

@@ -24,6 +24,9 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
     /// The least score at which a need is suggested to an organisation.
     public const double MinimumFit = 45;
 
+    /// Below this an organisation shares too little with a need to be worth an officer's time.
+    public const double MinimumShown = 25;
+
     public async Task<IReadOnlyList<NeedMatch>> ForNeedAsync(Need need, string municipalityCode, string municipalityName, int take, CancellationToken ct)
     {
         var profile = NeedProfile.From(need, municipalityCode, index.Terms);
@@ -36,6 +39,7 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
         var year = clock.GetUtcNow().Year;
         var ranked = organisations.Values
             .Select(o => MatchScorer.Score(profile, o.Profile, year))
+            .Where(m => m.Score >= MinimumShown)
             .OrderByDescending(m => m.Score).ThenBy(m => m.Organisation.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), true))
             .Take(take).ToList();
         return ranked.Select(m =>
