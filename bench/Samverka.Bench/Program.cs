@@ -7,7 +7,7 @@ using Samverka.Platform.Data;
 using Samverka.Platform.Jobs;
 
 // Benchmarks print their figures; docs/benchmarks.md records them. Usage:
-//   dotnet run -c Release --project bench/Samverka.Bench [pages|jobs|register|all] [--n 1000000]
+//   dotnet run -c Release --project bench/Samverka.Bench [pages|jobs|register|match|all] [--n 1000000]
 // With SAMVERKA_BENCH_POSTGRES set to a server connection string, the job and register benchmarks also run on
 // PostgreSQL. The register benchmark's last lines are machine-readable.
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
@@ -26,6 +26,13 @@ if (what is "register")
     if (Environment.GetEnvironmentVariable("SAMVERKA_BENCH_POSTGRES") is { Length: > 0 } pg) await RegisterBench.RunAsync("Postgres", pg, n);
     Console.WriteLine();
     foreach (var line in RegisterBench.Results) Console.WriteLine(line);
+}
+if (what is "match")
+{
+    await MatchBench.RunAsync("Sqlite", null, n);
+    if (Environment.GetEnvironmentVariable("SAMVERKA_BENCH_POSTGRES") is { Length: > 0 } pg) await MatchBench.RunAsync("Postgres", pg, n);
+    Console.WriteLine();
+    foreach (var line in MatchBench.Results) Console.WriteLine(line);
 }
 
 internal sealed class BenchApp(string provider, string connectionString, bool jobsEnabled) : WebApplicationFactory<Samverka.Platform.Data.DatabaseSetup>

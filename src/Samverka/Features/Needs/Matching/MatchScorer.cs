@@ -51,6 +51,10 @@ public static class MatchScorer
     /// Shared words that give the full text points.
     public const int FullTextOverlap = 4;
 
+    /// Swedish municipality codes start with their county's two digits; other countries' codes say nothing here.
+    public static string? County(string municipalityCode) =>
+        municipalityCode.Length == 4 && municipalityCode.All(char.IsAsciiDigit) ? municipalityCode[..2] : null;
+
     public static ScoredMatch Score(NeedProfile need, OrganisationProfile org, int currentYear)
     {
         var reasons = new List<ScoredReason>();
@@ -89,7 +93,7 @@ public static class MatchScorer
         {
             var serves = org.HomeMunicipalityCode == need.MunicipalityCode || org.MunicipalitiesServed.Contains(need.MunicipalityCode);
             // Swedish municipality codes start with their county's two digits: a neighbour can often help too.
-            var county = need.MunicipalityCode.Length == 4 && need.MunicipalityCode.All(char.IsAsciiDigit) ? need.MunicipalityCode[..2] : null;
+            var county = County(need.MunicipalityCode);
             var nearby = !serves && county is not null && (org.HomeMunicipalityCode?.StartsWith(county) == true || org.MunicipalitiesServed.Any(m => m.Length == 4 && m.StartsWith(county)));
             Add("place", Place, serves ? 1 : nearby ? 0.5 : 0, [serves ? "serves" : "nearby"]);
         }
