@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Calendar;
 using Samverka.Features.Municipalities.Profile;
+using Samverka.Features.Municipalities.Stakeholders;
 using Samverka.Platform.Data;
 using Samverka.Platform.Modules;
 
@@ -97,6 +98,21 @@ internal sealed class MunicipalitiesDemoSeeder : IDemoSeeder
                 E(BudgetEventKind.CouncilDecision, 6, 14, $"Budgetramar {y + 1}–{y + 3}", "Kommunfullmäktige"),
                 E(BudgetEventKind.CouncilDecision, 11, 22, $"Budget {y + 1} fastställs", "Kommunfullmäktige"),
                 E(BudgetEventKind.CommitteeDecision, 12, 9, $"Internbudget och föreningsbidrag {y + 1}", "Kultur- och fritidsnämnden"));
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.Stakeholders().AnyAsync(x => x.TenantId == borlange.Id, ct))
+        {
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            Stakeholder S(string name, string role, int influence, int interest) =>
+                new() { TenantId = borlange.Id, Name = name, Role = role, Influence = influence, Interest = interest, UpdatedAt = now };
+            db.Stakeholders().AddRange(
+                S("Socialnämnden", "Beslutar om stöd och budget för sociala insatser", 5, 4),
+                S("Kultur- och fritidsnämnden", "Fördelar föreningsbidrag", 4, 4),
+                S("Skolornas elevhälsa", "Möter unga som mår dåligt varje dag", 2, 5),
+                S("Tjejjouren Dalia", "Stödchatt och skolpass för unga tjejer", 2, 5),
+                S("Region Dalarna, barn- och ungdomspsykiatrin", "Ansvarar för vård när stödet inte räcker", 4, 2),
+                S("Lokala företag", "Möjliga sponsorer och praktikplatser", 1, 2));
             await db.SaveChangesAsync(ct);
         }
     }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Features.Municipalities.Stakeholders;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Tenancy;
+
+namespace Samverka.Features.Municipalities.Pages;
+
+/// The municipality's stakeholder map: an influence × interest grid drawn as SVG, and the same as a table.
+/// For the municipality's own staff only.
+public sealed class StakeholdersModel(AppDbContext db, CurrentUser current) : PageModel
+{
+    public Tenant Municipality { get; private set; } = default!;
+    public IReadOnlyList<Stakeholder> Stakeholders { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var tenant = await db.MunicipalityAsync(code, ct);
+        if (tenant is null) return NotFound();
+        var access = await current.GetAccessAsync(ct);
+        if (!access.IsStaffOf(tenant.Id)) return Forbid();
+        Municipality = tenant;
+        Stakeholders = await db.Stakeholders().AsNoTracking().Where(s => s.TenantId == tenant.Id && s.PartnershipId == null)
+            .OrderByDescending(s => s.Influence).ThenByDescending(s => s.Interest).ThenBy(s => s.Name).Take(200).ToListAsync(ct);
+        return Page();
+    }
+
+    /// Where a stakeholder's dot sits in the SVG: cells of 100 × 100 units per scale step, several in one cell
+    /// spread along a small circle so none hides another.
+    public static IReadOnlyList<(Stakeholder Stakeholder, double X, double Y, int Number)> Layout(IReadOnlyList<Stakeholder> stakeholders)
+    {
+        var placed = new List<(Stakeholder, double, double, int)>();
+        var number = 0;
+        foreach (var cell in stakeholders.GroupBy(s => (s.Interest, s.Influence)))
+        {
+            var items = cell.ToList();
+            for (var i = 0; i < items.Count; i++)
+            {
+                var cx = Margin + (cell.Key.Interest - 0.5) * Step;
+                var cy = Margin + (5 - cell.Key.Influence + 0.5) * Step;
+                if (items.Count > 1)
+                {
+                    var angle = 2 * Math.PI * i / items.Count;
+                    cx += Math.Cos(angle) * 26;
+                    cy += Math.Sin(angle) * 26;
+                }
+                placed.Add((items[i], cx, cy, ++number));
+            }
+        }
+        return placed;
+    }
+
+    public const double Step = 100, Margin = 60;
+}
