@@ -24,7 +24,7 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "/municipalities/2081/register", "/organisations/new", "/organisations/import",
         "/municipalities/2081/calendar", "/municipalities/2081/calendar/new", "/municipalities/2081/profile/strategies/new",
         "/municipalities/2081/profile/coordinators/new", "/municipalities/2081/profile/support/new",
-        "/municipalities/2081/needs", "/municipalities/2081/needs/new");
+        "/municipalities/2081/needs", "/municipalities/2081/needs/new", "/municipalities/2081/stakeholders", "/municipalities/2081/stakeholders/new");
 
     private static TheoryData<string, string> Both(params string[] urls)
     {

@@ -27,7 +27,8 @@ public sealed class StakeholdersModel(AppDbContext db, CurrentUser current) : Pa
         return Page();
     }
 
-    /// Where a stakeholder's dot sits in the SVG: cells of 100 × 100 units per scale step, several in one cell
+    /// Where a stakeholder's dot sits in the SVG: cells of 100 × 100 units per scale step (interest along x after the
+    /// left margin, influence up from the bottom), several in one cell
     /// spread along a small circle so none hides another.
     public static IReadOnlyList<(Stakeholder Stakeholder, double X, double Y, int Number)> Layout(IReadOnlyList<Stakeholder> stakeholders)
     {
@@ -39,7 +40,7 @@ public sealed class StakeholdersModel(AppDbContext db, CurrentUser current) : Pa
             for (var i = 0; i < items.Count; i++)
             {
                 var cx = Margin + (cell.Key.Interest - 0.5) * Step;
-                var cy = Margin + (5 - cell.Key.Influence + 0.5) * Step;
+                var cy = (5 - cell.Key.Influence + 0.5) * Step;
                 if (items.Count > 1)
                 {
                     var angle = 2 * Math.PI * i / items.Count;
