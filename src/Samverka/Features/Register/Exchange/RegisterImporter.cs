@@ -342,8 +342,19 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
     private static double? D(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
     private static string? Cut(string s, int max) => s.Length == 0 ? null : s.Length > max ? s[..max] : s;
 
-    /// Writes a checked import: all rows in one transaction, or none if anything fails.
+    /// Writes a checked import: all rows in one transaction, or none if anything fails; then brings this
+    /// instance's search index up to date, so the new entries can be found when the user looks.
     public async Task<int> ApplyAsync(ImportCheck check, CancellationToken ct)
+    {
+        var count = await WriteAsync(check, ct);
+        if (indexState.Serving) await services.GetRequiredService<RegisterIndexFollower>().CatchUpAsync(ct);
+        return count;
+    }
+
+    /// The database half of ApplyAsync: organisations, their parts, change marks and audit entries in one
+    /// transaction. New entries without parts go through the bulk path (COPY or a prepared INSERT, no change
+    /// tracker); the rest through EF, whose interceptors write their change marks and audit entries.
+    public async Task<int> WriteAsync(ImportCheck check, CancellationToken ct)
     {
         if (!check.IsValid) throw new InvalidOperationException("Only a checked import without problems can be written.");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -352,6 +363,7 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
         var userId = user?.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier);
         var email = user?.FindFirstValue(System.Security.Claims.ClaimTypes.Email) ?? user?.Identity?.Name;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var largeWrite = await bulk.BeginLargeWriteAsync(db, ct);
         foreach (var chunk in check.Rows.Chunk(5000))
         {
             var ids = chunk.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToList();
@@ -363,9 +375,19 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
             if (plain.Count > 0)
             {
                 var created = plain.Select(r => NewOrganisation(r, tenants, now)).ToList();
-                await bulk.InsertAsync(db, created, ct);
-                await bulk.InsertAsync(db, created.Select(o => new RegisterChange { OrganisationId = o.Id, At = now }).ToList(), ct);
-                await bulk.InsertAsync(db, created.Select(o => Samverka.Platform.Audit.AuditInterceptor.ForCreated(db, o, userId, email, now)).ToList(), ct);
+                // The audit entries (JSON of every field) are built on another thread while the rows are written.
+                var audits = Task.Run(() => created.Select(o => Samverka.Platform.Audit.AuditInterceptor.ForCreated(db, o, userId, email, now)).ToList(), ct);
+                try
+                {
+                    await bulk.InsertAsync(db, created, ct);
+                    await bulk.InsertAsync(db, created.Select(o => new RegisterChange { OrganisationId = o.Id, At = now }).ToList(), ct);
+                }
+                finally
+                {
+                    // Never leave the task running against the context after a failure.
+                    await Task.WhenAny(audits);
+                }
+                await bulk.InsertAsync(db, await audits, ct);
             }
             foreach (var r in chunk.Except(plain))
             {
@@ -394,7 +416,6 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
             db.ChangeTracker.Clear();
         }
         await transaction.CommitAsync(ct);
-        if (indexState.Serving) await services.GetRequiredService<RegisterIndexFollower>().CatchUpAsync(ct);
         return check.Rows.Count;
     }
 }
