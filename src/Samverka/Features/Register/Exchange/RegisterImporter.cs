@@ -19,9 +19,13 @@ namespace Samverka.Features.Register.Exchange;
 /// Reads CSV, Excel and HSDS 3.0 JSON into organisations, checks every row and reports every problem with its row
 /// and column; writes nothing until asked, and then everything in one transaction or nothing.
 public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
-    RegisterIndexState indexState, IServiceProvider services, IBulkInserter bulk, IHttpContextAccessor http)
+    RegisterIndexState indexState, IServiceProvider services, IBulkInserter bulk, IHttpContextAccessor http, DuplicateFinder duplicates)
 {
     public const int MaxRowsPerFile = 100_000;
+
+    /// Rows compared with the register for similar names; each is a fuzzy search of the index, so a file of the
+    /// maximum size would keep the user waiting. Rows within the file are always all compared with each other.
+    public const int MaxRowsComparedWithRegister = 10_000;
 
     public static string? FormatOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
@@ -91,7 +95,31 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
                     problems.Add(new(r.Line, "organisation_number", l["Import.NumberTaken", other.Name]));
         }
         var updates = rows.Count(r => r.Id is { } id && existing.ContainsKey(id));
-        return new ImportCheck(rows, problems.OrderBy(p => p.Line).ThenBy(p => p.Column, StringComparer.Ordinal).ToList(), rows.Count - updates, updates);
+        var (warnings, compared) = SimilarNames(rows);
+        return new ImportCheck(rows, problems.OrderBy(p => p.Line).ThenBy(p => p.Column, StringComparer.Ordinal).ToList(), rows.Count - updates, updates)
+        {
+            Warnings = warnings, RowsComparedWithRegister = compared,
+        };
+    }
+
+    /// Warnings, not problems: a name very similar to an entry of the same municipality in the register (found as
+    /// DuplicateFinder finds them when one organisation is registered) or to another row of the file.
+    private (List<ImportProblem> Warnings, int Compared) SimilarNames(List<ImportedOrganisation> rows)
+    {
+        var warnings = new List<ImportProblem>();
+        var compared = 0;
+        if (indexState.Serving)
+        {
+            foreach (var r in rows.Take(MaxRowsComparedWithRegister))
+            {
+                compared++;
+                if (duplicates.SimilarInRegister(r.Name, r.HomeMunicipality, r.Id).FirstOrDefault() is { Name: { } other })
+                    warnings.Add(new(r.Line, "name", l["Import.SimilarExisting", other]));
+            }
+        }
+        foreach (var (first, second) in DuplicateFinder.SimilarWithin(rows.Select(r => (r.Name, r.HomeMunicipality)).ToList()))
+            warnings.Add(new(rows[second].Line, "name", l["Import.SimilarRow", rows[first].Line, rows[first].Name]));
+        return (warnings.OrderBy(w => w.Line).ToList(), compared);
     }
 
     private sealed record Records(List<string> Header, List<(int Line, Dictionary<string, string> Values)> Rows);
