@@ -19,8 +19,13 @@ internal static class RegisterBench
         Console.WriteLine($"register on {provider}, n={n:N0}");
         var rows = SyntheticRegister.Generate(n, seed: 42);
 
+        // For working on search only (not for recorded results): SAMVERKA_BENCH_SEARCH_ONLY=1 loads the rows with the
+        // bulk loader straight into the app's database and skips both import measurements.
+        var searchOnly = Environment.GetEnvironmentVariable("SAMVERKA_BENCH_SEARCH_ONLY") is "1";
+
         // The floor: the database's own bulk load of the same rows, without audit, change marks or checks.
-        double floorRate;
+        double floorRate = 0;
+        if (!searchOnly)
         await using (var floorDb = await BenchDatabase.CreateAsync(provider, postgresServer))
         using (var floorApp = floorDb.App())
         using (var scope = floorApp.Services.CreateScope())
@@ -32,8 +37,12 @@ internal static class RegisterBench
             var sw = Stopwatch.StartNew();
             await using (var tx = await db.Database.BeginTransactionAsync())
             {
-                foreach (var chunk in organisations.Chunk(5000)) await bulk.InsertAsync(db, chunk, CancellationToken.None);
-                await tx.CommitAsync();
+                // The same connection settings for a large write as the import gets (SQLite: a big page cache).
+                await using (await bulk.BeginLargeWriteAsync(db, CancellationToken.None))
+                {
+                    foreach (var chunk in organisations.Chunk(5000)) await bulk.InsertAsync(db, chunk, CancellationToken.None);
+                    await tx.CommitAsync();
+                }
             }
             floorRate = n / sw.Elapsed.TotalSeconds;
             Console.WriteLine($"  floor load: {sw.Elapsed.TotalSeconds:F1} s = {floorRate:N0} organisations/s");
@@ -46,7 +55,21 @@ internal static class RegisterBench
         // then the search index catches up (timed separately and reported beside it).
         double importRate, writeSeconds = 0, catchUpSeconds = 0;
         var follower = app.Services.GetRequiredService<RegisterIndexFollower>();
-        foreach (var chunk in rows.Chunk(RegisterImporter.MaxRowsPerFile))
+        if (searchOnly)
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var tenants = await db.Tenants.ToDictionaryAsync(t => t.Code, t => t.Id);
+            var bulk = scope.ServiceProvider.GetRequiredService<IBulkInserter>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await using (await bulk.BeginLargeWriteAsync(db, CancellationToken.None))
+            {
+                foreach (var chunk in rows.Chunk(5000))
+                    await bulk.InsertAsync(db, chunk.Select(r => SyntheticRegister.ToOrganisation(r, tenants)).ToList(), CancellationToken.None);
+                await tx.CommitAsync();
+            }
+        }
+        foreach (var chunk in searchOnly ? [] : rows.Chunk(RegisterImporter.MaxRowsPerFile))
         {
             using var scope = app.Services.CreateScope();
             var importer = scope.ServiceProvider.GetRequiredService<RegisterImporter>();
@@ -57,7 +80,7 @@ internal static class RegisterBench
             await follower.CatchUpAsync(CancellationToken.None);
             catchUpSeconds += sw.Elapsed.TotalSeconds;
         }
-        importRate = n / writeSeconds;
+        importRate = searchOnly ? 0 : n / writeSeconds;
         Console.WriteLine($"  import write (organisations, change marks, audit entries): {writeSeconds:F1} s = {importRate:N0} organisations/s");
         Console.WriteLine($"  index catch-up after each file: {catchUpSeconds:F1} s; write + catch-up = {n / (writeSeconds + catchUpSeconds):N0} organisations/s");
 
