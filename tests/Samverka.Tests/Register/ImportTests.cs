@@ -144,6 +144,66 @@ public abstract class ImportTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task Similar_names_are_warned_about_before_confirming_but_do_not_stop_the_import()
+    {
+        var officer = await OfficerAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var first = await UploadAsync(officer, Encoding.UTF8.GetBytes(Csv($"Kvarnbackens schackklubb {tag},NonProfitAssociation,2081,Schack på onsdagar.,leisure,,,,")), "first.csv");
+        var firstHtml = await first.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Möjliga dubbletter", firstHtml);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(officer, firstHtml)).StatusCode);
+
+        var csv = Csv(
+            $"Kvarnbackens schackklub {tag},NonProfitAssociation,2081,En bokstav fattas.,leisure,,,,",
+            $"Syföreningen Tråden {tag},InformalGroup,2081,Vi syr.,culture,,,,",
+            $"Fotbollsklubben Örnen {tag},NonProfitAssociation,2081,Fotboll.,sport,,,,",
+            $"Syforeningen Traden {tag},InformalGroup,2081,Vi syr också.,culture,,,,");
+        var check = await UploadAsync(officer, Encoding.UTF8.GetBytes(csv), "second.csv");
+        var html = await check.Content.ReadAsStringAsync();
+        Assert.Contains("Möjliga dubbletter: 2", html);
+        Assert.Matches($"<td class=\"num\">2</td><td>name</td><td>Namnet liknar ”Kvarnbackens schackklubb {tag}”, som redan finns i registret i samma kommun.", html);
+        Assert.Matches($"<td class=\"num\">5</td><td>name</td><td>Namnet liknar rad 3 i filen \\(”Syföreningen Tråden {tag}”\\)", html);
+        Assert.DoesNotMatch("<td class=\"num\">4</td><td>name</td>", html);
+        Assert.Contains("4 organisationer utan problem – 4 nya och 0 som uppdateras", html);
+
+        // Warnings, not problems: the import goes ahead when the officer confirms.
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(officer, html)).StatusCode);
+        Assert.Equal(5, await App.WithAsync(db => db.Set<Organisation>().CountAsync(o => o.Name.EndsWith(tag))));
+    }
+
+    [Fact]
+    public void Similar_rows_are_found_within_a_municipality_only()
+    {
+        var pairs = DuplicateFinder.SimilarWithin([
+            ("Tjejjouren Dalia", "2081"), ("Schackklubben Falun", "2080"), ("Tjejjouren Dalla", "2081"),
+            ("Tjejjouren Dalia", "2080"), ("Fotbollsklubben Falun", "2080"), ("Ideella Tjejjouren Dalia", "2081"),
+        ]);
+        Assert.Equal([(0, 2), (0, 5), (2, 5)], pairs);
+    }
+
+    [Fact]
+    public void A_bulk_audit_entry_says_what_save_changes_would_have_said()
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Samverka.Platform.Data.AppDbContext>();
+        var o = new Organisation
+        {
+            Name = "Föreningen \"Citat\" <b>&</b>", OtherNames = ["Å", "b\\c"], Description = "Åäö – ”x” \u2028 ny rad\n", LegalForm = LegalForm.Foundation,
+            AgeFrom = 3, Areas = ["sport", "culture"], Languages = [], HomeMunicipalityId = Guid.NewGuid(), Status = VerificationStatus.Verified,
+            LastConfirmedAt = new DateTime(2026, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc), CreatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc),
+            UpdatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), Members = 0,
+        };
+        var entry = Samverka.Platform.Audit.AuditInterceptor.ForCreated(db, o, "user", "user@example.org", o.CreatedAt);
+        // What the interceptor's Describe makes of an added entity: every non-null property as {"to": value}.
+        var expected = System.Text.Json.JsonSerializer.Serialize(db.Entry(o).Properties
+            .Where(p => !p.Metadata.IsShadowProperty() && p.CurrentValue is not null
+                && p.Metadata.PropertyInfo!.GetCustomAttributes(typeof(Samverka.Platform.Audit.NotAuditedAttribute), true).Length == 0)
+            .ToDictionary(p => p.Metadata.Name, p => (object?)new { to = p.CurrentValue }));
+        Assert.Equal(expected, entry.Changes);
+        Assert.Contains("\"LegalForm\":{\"to\":2}", entry.Changes);
+    }
+
+    [Fact]
     public async Task The_writer_is_all_or_nothing()
     {
         // Two rows far apart (different write batches) whose parts share an id: the second batch fails, and the

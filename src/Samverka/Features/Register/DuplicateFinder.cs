@@ -39,10 +39,56 @@ public sealed class DuplicateFinder(AppDbContext db, RegisterIndex index)
         return found.Values.ToList();
     }
 
+    /// Entries in the register with a very similar name in the same municipality, read from the search index
+    /// alone (no database round trip per candidate), for checking many names at once (an import file).
+    public List<(Guid Id, string Name)> SimilarInRegister(string name, string homeMunicipalityCode, Guid? except)
+    {
+        var query = SimilarNamesQuery(name, homeMunicipalityCode);
+        if (query is null) return [];
+        return index.WithSearcher(s => s.Search(query, 10).ScoreDocs
+            .Select(d => s.Doc(d.Doc))
+            .Select(doc => (Id: Guid.Parse(doc.Get(RegisterIndex.IdField)),
+                Name: System.Text.Json.JsonSerializer.Deserialize<RegisterIndex.StoredHit>(doc.Get(RegisterIndex.StoredField))!.Name))
+            .Where(x => x.Id != except && Similarity(x.Name, name) >= SimilarityThreshold)
+            .ToList());
+    }
+
+    /// Pairs of entries in one list (the rows of an import file) whose names are very similar within the same
+    /// municipality, as (earlier, later) positions. Sorted-neighbourhood comparison: the names are sorted
+    /// (normalised, and again read backwards, so a difference at either end still leaves them close) and each is
+    /// compared with the next `window` names of its municipality, which keeps a file of 100 000 rows linear.
+    public static List<(int First, int Second)> SimilarWithin(IReadOnlyList<(string Name, string Municipality)> entries, int window = 20)
+    {
+        var normalised = entries.Select(e => Normalise(e.Name)).ToArray();
+        var pairs = new HashSet<(int, int)>();
+        foreach (var key in new Func<int, string>[] { i => normalised[i], i => new string(normalised[i].Reverse().ToArray()) })
+        {
+            var order = Enumerable.Range(0, entries.Count)
+                .OrderBy(i => entries[i].Municipality, StringComparer.Ordinal).ThenBy(key, StringComparer.Ordinal).ToArray();
+            for (var a = 0; a < order.Length; a++)
+                for (var b = a + 1; b < order.Length && b <= a + window; b++)
+                {
+                    int i = order[a], j = order[b];
+                    if (entries[i].Municipality != entries[j].Municipality) break;
+                    if (normalised[i].Length == 0 || normalised[j].Length == 0) continue;
+                    if (VerySimilar(normalised[i], normalised[j])) pairs.Add((Math.Min(i, j), Math.Max(i, j)));
+                }
+        }
+        return pairs.OrderBy(p => p.Item2).ThenBy(p => p.Item1).ToList();
+    }
+
     private List<Guid> SimilarNames(string name, string municipality)
     {
+        var query = SimilarNamesQuery(name, municipality);
+        if (query is null) return [];
+        return index.WithSearcher(s => s.Search(query, 10).ScoreDocs
+            .Select(d => Guid.Parse(s.Doc(d.Doc).Get(RegisterIndex.IdField))).ToList());
+    }
+
+    private Query? SimilarNamesQuery(string name, string municipality)
+    {
         var terms = index.Terms(name);
-        if (terms.Count == 0) return [];
+        if (terms.Count == 0) return null;
         var query = new BooleanQuery
         {
             { new TermQuery(new Term(RegisterIndex.FacetField(Facets.Municipality), municipality)), Occur.MUST },
@@ -51,8 +97,7 @@ public sealed class DuplicateFinder(AppDbContext db, RegisterIndex index)
         foreach (var t in terms.Take(8))
             words.Add(t.Length >= 5 ? new FuzzyQuery(new Term(RegisterIndex.NameField, t), 2) : new TermQuery(new Term(RegisterIndex.NameField, t)), Occur.SHOULD);
         query.Add(words, Occur.MUST);
-        return index.WithSearcher(s => s.Search(query, 10).ScoreDocs
-            .Select(d => Guid.Parse(s.Doc(d.Doc).Get(RegisterIndex.IdField))).ToList());
+        return query;
     }
 
     /// 1 for the same name (ignoring case, accents, punctuation and the word "förening"), falling with edit distance.
@@ -62,6 +107,14 @@ public sealed class DuplicateFinder(AppDbContext db, RegisterIndex index)
         var y = Normalise(b);
         if (x.Length == 0 || y.Length == 0) return 0;
         return 1.0 - (double)Levenshtein(x, y) / Math.Max(x.Length, y.Length);
+    }
+
+    /// Whether two normalised names reach the threshold; skips the edit distance when their lengths alone rule it out.
+    private static bool VerySimilar(string x, string y)
+    {
+        var longest = Math.Max(x.Length, y.Length);
+        if (1.0 - (double)Math.Abs(x.Length - y.Length) / longest < SimilarityThreshold) return false;
+        return 1.0 - (double)Levenshtein(x, y) / longest >= SimilarityThreshold;
     }
 
     private static readonly string[] NoiseWords = ["föreningen", "förening", "ideella", "ideell", "the", "association"];

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,13 +14,40 @@ namespace Samverka.Platform.Data;
 public interface IBulkInserter
 {
     Task InsertAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class;
+
+    /// Settings for one large write on the context's connection (SQLite: a page cache big enough that the
+    /// transaction's pages stay in memory), undone when disposed. Open it inside the transaction.
+    Task<IAsyncDisposable> BeginLargeWriteAsync(AppDbContext db, CancellationToken ct);
 }
 
 internal static class BulkColumns
 {
-    public sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
+    /// A column, its type mapping, and a compiled getter that returns the value as the database stores it
+    /// (after the mapping's value converter).
+    public sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping)
+    {
+        public Func<object, object?> ProviderValue { get; } = CompileGetter(Property, Mapping);
+    }
 
-    public static (string Table, List<Column> Columns) For<T>(AppDbContext db)
+    private static Func<object, object?> CompileGetter(IProperty property, RelationalTypeMapping mapping)
+    {
+        var target = System.Linq.Expressions.Expression.Parameter(typeof(object));
+        var typed = System.Linq.Expressions.Expression.Convert(target, property.DeclaringType.ClrType);
+        System.Linq.Expressions.Expression member = property.PropertyInfo is { } pi
+            ? System.Linq.Expressions.Expression.Property(typed, pi)
+            : System.Linq.Expressions.Expression.Field(typed, property.FieldInfo!);
+        var get = System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(
+            System.Linq.Expressions.Expression.Convert(member, typeof(object)), target).Compile();
+        var converter = mapping.Converter;
+        return converter is null ? get : row => get(row) is { } v ? converter.ConvertToProvider(v) : null;
+    }
+
+    public static (string Table, List<Column> Columns) For<T>(AppDbContext db) =>
+        ((string, List<Column>))Cache.GetOrAdd((db.Model, typeof(T)), _ => Build<T>(db));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), object> Cache = new();
+
+    private static (string Table, List<Column> Columns) Build<T>(AppDbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entity.GetTableName()!;
@@ -44,9 +72,76 @@ internal sealed class SqliteBulkInserter : IBulkInserter
         var (table, columns) = BulkColumns.For<T>(db);
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        if (connection is SqliteConnection { Handle: { } handle } && columns.All(c => RawBindable(ProviderType(c))))
+            InsertRaw(handle, sql, columns, rows, ct);
+        else
+            InsertWithCommand(db, connection, sql, columns, rows, ct);
+    }
+
+    /// The types the raw path binds itself, exactly as Microsoft.Data.Sqlite would (text, integer, real, blob);
+    /// any other column type sends the rows through SqliteCommand.
+    private static readonly HashSet<Type> RawTypes =
+        [typeof(string), typeof(Guid), typeof(DateTime), typeof(bool), typeof(byte), typeof(short), typeof(int), typeof(long), typeof(double), typeof(byte[])];
+
+    private static Type ProviderType(BulkColumns.Column c)
+    {
+        var type = c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType;
+        return Nullable.GetUnderlyingType(type) ?? type;
+    }
+
+    private static bool RawBindable(Type type) => RawTypes.Contains(type) || type.IsEnum;
+
+    /// One statement prepared once and reused for every row, values bound by position: Microsoft.Data.Sqlite
+    /// looks every parameter up by name and builds a data reader on every execution, which costs more than the
+    /// insert. Runs inside the connection's open transaction like any other statement.
+    private static void InsertRaw<T>(SQLitePCL.sqlite3 handle, string sql, List<BulkColumns.Column> columns, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        Check(handle, SQLitePCL.raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        using (statement)
+        {
+            var count = 0;
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < columns.Count; i++) Check(handle, Bind(statement, i + 1, columns[i].ProviderValue(row)));
+                var rc = SQLitePCL.raw.sqlite3_step(statement);
+                if (rc != SQLitePCL.raw.SQLITE_DONE) { SQLitePCL.raw.sqlite3_reset(statement); Check(handle, rc); }
+                Check(handle, SQLitePCL.raw.sqlite3_reset(statement));
+                if (++count % 1000 == 0) ct.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    /// Values as Microsoft.Data.Sqlite's SqliteValueBinder stores them (and so as EF reads them back): GUIDs as
+    /// upper-case text, DateTime as "yyyy-MM-dd HH:mm:ss.FFFFFFF", bool, enums and integers as integers.
+    private static int Bind(SQLitePCL.sqlite3_stmt statement, int index, object? value) => value switch
+    {
+        null => SQLitePCL.raw.sqlite3_bind_null(statement, index),
+        string s => SQLitePCL.raw.sqlite3_bind_text(statement, index, s),
+        Guid g => SQLitePCL.raw.sqlite3_bind_text(statement, index, g.ToString().ToUpperInvariant()),
+        DateTime d => SQLitePCL.raw.sqlite3_bind_text(statement, index, d.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
+        bool b => SQLitePCL.raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
+        int n => SQLitePCL.raw.sqlite3_bind_int64(statement, index, n),
+        long n => SQLitePCL.raw.sqlite3_bind_int64(statement, index, n),
+        short n => SQLitePCL.raw.sqlite3_bind_int64(statement, index, n),
+        byte n => SQLitePCL.raw.sqlite3_bind_int64(statement, index, n),
+        double x => SQLitePCL.raw.sqlite3_bind_double(statement, index, x),
+        byte[] bytes => SQLitePCL.raw.sqlite3_bind_blob(statement, index, bytes),
+        Enum e => SQLitePCL.raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
+        _ => throw new InvalidOperationException($"No raw binding for {value.GetType()}."),
+    };
+
+    private static void Check(SQLitePCL.sqlite3 handle, int rc)
+    {
+        if (rc is SQLitePCL.raw.SQLITE_OK or SQLitePCL.raw.SQLITE_DONE or SQLitePCL.raw.SQLITE_ROW) return;
+        throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(handle).utf8_to_string(), rc, SQLitePCL.raw.sqlite3_extended_errcode(handle));
+    }
+
+    private static void InsertWithCommand<T>(AppDbContext db, DbConnection connection, string sql, List<BulkColumns.Column> columns, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        command.CommandText = sql;
         DbParameter[]? parameters = null;
         foreach (var row in rows)
         {
@@ -59,14 +154,40 @@ internal sealed class SqliteBulkInserter : IBulkInserter
             }
             else
             {
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    var value = BulkColumns.Value(columns[i], row);
-                    if (value is not null && columns[i].Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
-                    parameters[i].Value = value ?? DBNull.Value;
-                }
+                for (var i = 0; i < columns.Count; i++) parameters[i].Value = columns[i].ProviderValue(row) ?? DBNull.Value;
             }
-            await command.ExecuteNonQueryAsync(ct);
+            command.ExecuteNonQuery();
+        }
+        ct.ThrowIfCancellationRequested();
+    }
+
+    public async Task<IAsyncDisposable> BeginLargeWriteAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        var previous = Convert.ToInt64(await Pragma(db, "PRAGMA cache_size", ct), System.Globalization.CultureInfo.InvariantCulture);
+        await Pragma(db, $"PRAGMA cache_size = -{LargeWriteCacheKiB}", ct);
+        return new Restore(db, previous);
+    }
+
+    /// 512 MiB of page cache during a large write, so that indexes being filled in random order stay in memory
+    /// instead of spilling dirty pages to the WAL and reading them back (the default cache is 2 MiB).
+    private const int LargeWriteCacheKiB = 512 * 1024;
+
+    private static async Task<object?> Pragma(AppDbContext db, string sql, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        // Microsoft.Data.Sqlite wants the open transaction on every command; EF's is null once committed.
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct);
+    }
+
+    private sealed class Restore(AppDbContext db, long previous) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+                await Pragma(db, $"PRAGMA cache_size = {previous}", CancellationToken.None);
         }
     }
 }
@@ -84,16 +205,26 @@ internal sealed class PostgresBulkInserter : IBulkInserter
             $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(ct);
+            // Synchronous writes into COPY's buffer (it goes to the server when full): an awaited call per value
+            // costs more than the value.
+            importer.StartRow();
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = BulkColumns.Value(columns[i], row);
-                if (value is not null && columns[i].Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
-                if (value is null) await importer.WriteNullAsync(ct);
-                else if (types[i] is { } type) await importer.WriteAsync(value, type, ct);
-                else await importer.WriteAsync(value, ct);
+                var value = columns[i].ProviderValue(row);
+                if (value is null) importer.WriteNull();
+                else if (types[i] is { } type) importer.Write(value, type);
+                else importer.Write(value);
             }
         }
+        ct.ThrowIfCancellationRequested();
         await importer.CompleteAsync(ct);
+    }
+
+    public Task<IAsyncDisposable> BeginLargeWriteAsync(AppDbContext db, CancellationToken ct) => Task.FromResult<IAsyncDisposable>(Nothing.Instance);
+
+    private sealed class Nothing : IAsyncDisposable
+    {
+        public static readonly Nothing Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

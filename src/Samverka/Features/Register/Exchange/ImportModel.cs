@@ -37,4 +37,11 @@ public sealed class ImportedOrganisation
 public sealed record ImportCheck(List<ImportedOrganisation> Rows, List<ImportProblem> Problems, int Creates, int Updates)
 {
     public bool IsValid => Problems.Count == 0 && Rows.Count > 0;
+
+    /// Rows that may be duplicates (a very similar name in the same municipality, in the register or elsewhere in
+    /// the file). Shown before the user confirms; they do not stop the import.
+    public List<ImportProblem> Warnings { get; init; } = [];
+
+    /// How many rows were compared with the register for similar names (all, up to RegisterImporter's limit).
+    public int RowsComparedWithRegister { get; init; }
 }

@@ -19,9 +19,13 @@ namespace Samverka.Features.Register.Exchange;
 /// Reads CSV, Excel and HSDS 3.0 JSON into organisations, checks every row and reports every problem with its row
 /// and column; writes nothing until asked, and then everything in one transaction or nothing.
 public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock,
-    RegisterIndexState indexState, IServiceProvider services, IBulkInserter bulk, IHttpContextAccessor http)
+    RegisterIndexState indexState, IServiceProvider services, IBulkInserter bulk, IHttpContextAccessor http, DuplicateFinder duplicates)
 {
     public const int MaxRowsPerFile = 100_000;
+
+    /// Rows compared with the register for similar names; each is a fuzzy search of the index, so a file of the
+    /// maximum size would keep the user waiting. Rows within the file are always all compared with each other.
+    public const int MaxRowsComparedWithRegister = 10_000;
 
     public static string? FormatOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
@@ -91,7 +95,31 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
                     problems.Add(new(r.Line, "organisation_number", l["Import.NumberTaken", other.Name]));
         }
         var updates = rows.Count(r => r.Id is { } id && existing.ContainsKey(id));
-        return new ImportCheck(rows, problems.OrderBy(p => p.Line).ThenBy(p => p.Column, StringComparer.Ordinal).ToList(), rows.Count - updates, updates);
+        var (warnings, compared) = SimilarNames(rows);
+        return new ImportCheck(rows, problems.OrderBy(p => p.Line).ThenBy(p => p.Column, StringComparer.Ordinal).ToList(), rows.Count - updates, updates)
+        {
+            Warnings = warnings, RowsComparedWithRegister = compared,
+        };
+    }
+
+    /// Warnings, not problems: a name very similar to an entry of the same municipality in the register (found as
+    /// DuplicateFinder finds them when one organisation is registered) or to another row of the file.
+    private (List<ImportProblem> Warnings, int Compared) SimilarNames(List<ImportedOrganisation> rows)
+    {
+        var warnings = new List<ImportProblem>();
+        var compared = 0;
+        if (indexState.Serving)
+        {
+            foreach (var r in rows.Take(MaxRowsComparedWithRegister))
+            {
+                compared++;
+                if (duplicates.SimilarInRegister(r.Name, r.HomeMunicipality, r.Id).FirstOrDefault() is { Name: { } other })
+                    warnings.Add(new(r.Line, "name", l["Import.SimilarExisting", other]));
+            }
+        }
+        foreach (var (first, second) in DuplicateFinder.SimilarWithin(rows.Select(r => (r.Name, r.HomeMunicipality)).ToList()))
+            warnings.Add(new(rows[second].Line, "name", l["Import.SimilarRow", rows[first].Line, rows[first].Name]));
+        return (warnings.OrderBy(w => w.Line).ToList(), compared);
     }
 
     private sealed record Records(List<string> Header, List<(int Line, Dictionary<string, string> Values)> Rows);
@@ -342,8 +370,19 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
     private static double? D(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
     private static string? Cut(string s, int max) => s.Length == 0 ? null : s.Length > max ? s[..max] : s;
 
-    /// Writes a checked import: all rows in one transaction, or none if anything fails.
+    /// Writes a checked import: all rows in one transaction, or none if anything fails; then brings this
+    /// instance's search index up to date, so the new entries can be found when the user looks.
     public async Task<int> ApplyAsync(ImportCheck check, CancellationToken ct)
+    {
+        var count = await WriteAsync(check, ct);
+        if (indexState.Serving) await services.GetRequiredService<RegisterIndexFollower>().CatchUpAsync(ct);
+        return count;
+    }
+
+    /// The database half of ApplyAsync: organisations, their parts, change marks and audit entries in one
+    /// transaction. New entries without parts go through the bulk path (COPY or a prepared INSERT, no change
+    /// tracker); the rest through EF, whose interceptors write their change marks and audit entries.
+    public async Task<int> WriteAsync(ImportCheck check, CancellationToken ct)
     {
         if (!check.IsValid) throw new InvalidOperationException("Only a checked import without problems can be written.");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -352,6 +391,7 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
         var userId = user?.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier);
         var email = user?.FindFirstValue(System.Security.Claims.ClaimTypes.Email) ?? user?.Identity?.Name;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var largeWrite = await bulk.BeginLargeWriteAsync(db, ct);
         foreach (var chunk in check.Rows.Chunk(5000))
         {
             var ids = chunk.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToList();
@@ -363,9 +403,19 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
             if (plain.Count > 0)
             {
                 var created = plain.Select(r => NewOrganisation(r, tenants, now)).ToList();
-                await bulk.InsertAsync(db, created, ct);
-                await bulk.InsertAsync(db, created.Select(o => new RegisterChange { OrganisationId = o.Id, At = now }).ToList(), ct);
-                await bulk.InsertAsync(db, created.Select(o => Samverka.Platform.Audit.AuditInterceptor.ForCreated(db, o, userId, email, now)).ToList(), ct);
+                // The audit entries (JSON of every field) are built on another thread while the rows are written.
+                var audits = Task.Run(() => created.Select(o => Samverka.Platform.Audit.AuditInterceptor.ForCreated(db, o, userId, email, now)).ToList(), ct);
+                try
+                {
+                    await bulk.InsertAsync(db, created, ct);
+                    await bulk.InsertAsync(db, created.Select(o => new RegisterChange { OrganisationId = o.Id, At = now }).ToList(), ct);
+                }
+                finally
+                {
+                    // Never leave the task running against the context after a failure.
+                    await Task.WhenAny(audits);
+                }
+                await bulk.InsertAsync(db, await audits, ct);
             }
             foreach (var r in chunk.Except(plain))
             {
@@ -394,7 +444,6 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
             db.ChangeTracker.Clear();
         }
         await transaction.CommitAsync(ct);
-        if (indexState.Serving) await services.GetRequiredService<RegisterIndexFollower>().CatchUpAsync(ct);
         return check.Rows.Count;
     }
 }

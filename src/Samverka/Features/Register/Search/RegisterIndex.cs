@@ -73,11 +73,16 @@ public sealed class RegisterIndex : IDisposable
         }
     }
 
-    public void Upsert(IEnumerable<SearchDocument> documents)
+    public void Upsert(IReadOnlyCollection<SearchDocument> documents)
     {
         lock (_writeLock)
         {
-            foreach (var d in documents) _writer.UpdateDocument(new Term(IdField, d.Id.ToString()), Build(d));
+            // IndexWriter takes documents from several threads at once (one in-memory segment per thread), and
+            // analysing the text is most of the work: large batches (a rebuild, an import) use every core.
+            if (documents.Count >= 1000)
+                Parallel.ForEach(documents, d => _writer.UpdateDocument(new Term(IdField, d.Id.ToString()), Build(d)));
+            else
+                foreach (var d in documents) _writer.UpdateDocument(new Term(IdField, d.Id.ToString()), Build(d));
         }
     }
 
@@ -104,7 +109,15 @@ public sealed class RegisterIndex : IDisposable
         }
         _searchers.MaybeRefreshBlocking();
         FacetFilterCache.Clear();
+        WarmFacets();
     }
+
+    /// Builds the facet arrays of new segments now rather than in the first search that meets them.
+    private void WarmFacets() => WithSearcher(s =>
+    {
+        foreach (var leaf in s.IndexReader.Leaves) SegmentFacets.For(leaf.AtomicReader);
+        return 0;
+    });
 
     /// Merges to one segment: fastest to search; after a bulk load.
     public void Optimize()
@@ -112,6 +125,7 @@ public sealed class RegisterIndex : IDisposable
         lock (_writeLock) _writer.ForceMerge(1);
         _searchers.MaybeRefreshBlocking();
         FacetFilterCache.Clear();
+        WarmFacets();
     }
 
     internal T WithSearcher<T>(Func<IndexSearcher, T> use)

@@ -9,6 +9,7 @@ public sealed class RegisterIndexFollower(RegisterIndex index, IServiceScopeFact
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private const int Batch = 5000;
+    private const int CommitEvery = 200_000;
 
     public async Task CatchUpAsync(CancellationToken ct)
     {
@@ -22,19 +23,32 @@ public sealed class RegisterIndexFollower(RegisterIndex index, IServiceScopeFact
                 await RebuildAsync(db, ct);
                 return;
             }
-            while (true)
+            // Changes are applied in batches but committed (made durable and visible) every CommitEvery
+            // changes and at the end: a Lucene commit flushes a segment and reopens the searcher, which costs
+            // more than indexing a few thousand entries. Re-applying a change after a crash is harmless.
+            var last = index.LastChangeId;
+            var uncommitted = 0;
+            try
             {
-                var last = index.LastChangeId;
-                var changes = await db.Set<RegisterChange>().AsNoTracking()
-                    .Where(c => c.Id > last).OrderBy(c => c.Id).Take(Batch)
-                    .Select(c => new { c.Id, c.OrganisationId }).ToListAsync(ct);
-                if (changes.Count == 0) return;
-                var ids = changes.Select(c => c.OrganisationId).Distinct().ToList();
-                var docs = await LoadAsync(db, ids, ct);
-                index.Upsert(docs);
-                index.Delete(ids.Except(docs.Select(d => d.Id)));
-                index.Commit(changes[^1].Id);
-                if (changes.Count < Batch) return;
+                while (true)
+                {
+                    var changes = await db.Set<RegisterChange>().AsNoTracking()
+                        .Where(c => c.Id > last).OrderBy(c => c.Id).Take(Batch)
+                        .Select(c => new { c.Id, c.OrganisationId }).ToListAsync(ct);
+                    if (changes.Count == 0) return;
+                    var ids = changes.Select(c => c.OrganisationId).Distinct().ToList();
+                    var docs = await LoadAsync(db, ids, last, changes[^1].Id, ct);
+                    index.Upsert(docs);
+                    index.Delete(ids.Except(docs.Select(d => d.Id)));
+                    last = changes[^1].Id;
+                    uncommitted += changes.Count;
+                    if (uncommitted >= CommitEvery) { index.Commit(last); uncommitted = 0; }
+                    if (changes.Count < Batch) return;
+                }
+            }
+            finally
+            {
+                if (uncommitted > 0) index.Commit(last);
             }
         }
         finally
@@ -93,10 +107,26 @@ public sealed class RegisterIndexFollower(RegisterIndex index, IServiceScopeFact
         log.LogInformation("Search index rebuilt: {Count} organisations in {Seconds:F1} s", count, (DateTime.UtcNow - started).TotalSeconds);
     }
 
-    private static async Task<List<SearchDocument>> LoadAsync(AppDbContext db, List<Guid> ids, CancellationToken ct)
+    /// The organisations named by the changes after `after` up to `upto`. Many ids (an import) are read through the
+    /// change table's key range, one query for the lot; a few are inlined as constants, which both databases look
+    /// up by key directly.
+    private static async Task<List<SearchDocument>> LoadAsync(AppDbContext db, List<Guid> ids, long after, long upto, CancellationToken ct)
     {
+        if (ids.Count > 500)
+        {
+            var changed = db.Set<RegisterChange>().Where(c => c.Id > after && c.Id <= upto).Select(c => c.OrganisationId);
+            var orgs = await db.Set<Organisation>().AsNoTracking().Where(o => changed.Contains(o.Id)).ToListAsync(ct);
+            var services = (await db.Set<OrganisationService>().AsNoTracking().Where(s => changed.Contains(s.OrganisationId)).ToListAsync(ct))
+                .ToLookup(s => s.OrganisationId);
+            var tenants = await TenantsAsync(db, ct);
+            foreach (var o in orgs)
+            {
+                o.HomeMunicipality = o.HomeMunicipalityId is { } home ? tenants.GetValueOrDefault(home) : null;
+                o.Services = services[o.Id].ToList();
+            }
+            return orgs.Select(SearchDocument.From).ToList();
+        }
         var documents = new List<SearchDocument>(ids.Count);
-        // Ids inlined as constants in modest groups: the databases then use their key indexes directly.
         foreach (var group in ids.Chunk(500))
         {
             var orgs = await db.Set<Organisation>().AsNoTracking().AsSplitQuery()
@@ -106,6 +136,9 @@ public sealed class RegisterIndexFollower(RegisterIndex index, IServiceScopeFact
         }
         return documents;
     }
+
+    private static Task<Dictionary<Guid, Samverka.Platform.Tenancy.Tenant>> TenantsAsync(AppDbContext db, CancellationToken ct) =>
+        db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
 }
 
 /// Whether this process serves (and so owns a search index). Commands such as `seed` do not touch the index, so
