@@ -54,7 +54,7 @@ internal static class MatchBench
                         return new SearchDocument(o.Id, o.Name, [], o.Description, [], o.LegalForm.ToString(), home.Key, home.Value.Name,
                             o.MunicipalitiesServed.Union([home.Key]).ToList(), o.Areas, o.TargetGroups, Taxonomy.AgeBandsFor(o.AgeFrom, o.AgeTo).ToList(),
                             o.Languages, o.LastConfirmedAt, true, Freshness.Current);
-                    }));
+                    }).ToList());
                 }
                 await tx.CommitAsync();
             }
