@@ -26,6 +26,11 @@ public sealed class OfficerInvitesMatchedOrganisation(BrowserApp app)
         Assert.Contains("Tjejjouren Dalia", names.Take(5));
         await BrowserApp.AssertAccessibleAsync(officer, "need-matches-sv");
 
+        // Dalia has already responded to this need in another journey, so the invitation goes out for the other open need.
+        await officer.GotoAsync("/needs");
+        await officer.GetByRole(AriaRole.Link, new() { Name = LeisureNeed }).ClickAsync();
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Se organisationer som passar" }).ClickAsync();
+        dalia = officer.Locator("li.match", new() { Has = officer.GetByRole(AriaRole.Heading, new() { Name = "Tjejjouren Dalia" }) });
         await dalia.GetByRole(AriaRole.Button, new() { Name = "Bjud in att svara" }).ClickAsync();
         await Assertions.Expect(officer.GetByText("Tjejjouren Dalia är inbjuden att svara.")).ToBeVisibleAsync();
         await Assertions.Expect(dalia).ToContainTextAsync("Inbjuden");
@@ -39,14 +44,17 @@ public sealed class OfficerInvitesMatchedOrganisation(BrowserApp app)
         await org.GetByRole(AriaRole.Link, new() { Name = "Tjejjouren Dalia" }).First.ClickAsync();
         await org.GetByRole(AriaRole.Link, new() { Name = "Behov som passar er" }).ClickAsync();
         await Assertions.Expect(org.GetByRole(AriaRole.Heading, new() { Name = "Ni är inbjudna att svara på" })).ToBeVisibleAsync();
+        await Assertions.Expect(org.GetByRole(AriaRole.Link, new() { Name = "Stöd för ungas psykiska hälsa" }).First).ToBeVisibleAsync(); // fits
         await org.GetByRole(AriaRole.Button, new() { Name = "Ja, skicka veckobrev" }).ClickAsync();
         await Assertions.Expect(org.GetByText("Veckobrevet är på.")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(org, "organisation-needs-sv");
 
-        await org.GetByRole(AriaRole.Link, new() { Name = "Stöd för ungas psykiska hälsa" }).First.ClickAsync();
+        await org.GetByRole(AriaRole.Link, new() { Name = LeisureNeed }).First.ClickAsync();
         await Assertions.Expect(org.GetByText("Borlänge har bjudit in Tjejjouren Dalia att svara på behovet.")).ToBeVisibleAsync();
         await org.GetByRole(AriaRole.Button, new() { Name = "Följ behovet" }).ClickAsync();
         await Assertions.Expect(org.GetByText("Du följer nu behovet.")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(org, "need-invited-following-sv");
     }
+
+    private const string LeisureNeed = "Fler unga i föreningslivet i Jakobsgårdarna och Tjärna ängar";
 }
