@@ -14,7 +14,9 @@ public sealed record NeedProfile(
 {
     public static NeedProfile From(Need need, string municipalityCode, Func<string, IEnumerable<string>> analyse) => new(
         municipalityCode, need.Areas, need.TargetGroups, need.AgeFrom, need.AgeTo, need.Languages,
-        analyse(string.Join(" ", need.Title, need.Problem, need.TargetGroup, need.DesiredOutcome)).ToHashSet());
+        analyse(string.Join(" ", need.Title, need.Problem, need.TargetGroup, need.DesiredOutcome))
+            // Numbers (ages, years, sums) say nothing about what an organisation does.
+            .Where(t => t.Length > 2 && !t.All(char.IsAsciiDigit)).ToHashSet());
 }
 
 /// What matching knows about an organisation; TrackRecord counts its earlier responses to needs (later also
