@@ -197,6 +197,45 @@ public abstract class MatchingTests(AppFixture fx)
         await admin.SubmitAsync($"/organisations/{dalia}/needs", new Dictionary<string, string> { ["subscribe"] = "false" }, action: $"/organisations/{dalia}/needs?handler=digest");
         Assert.False(App.With(db => db.Set<NeedDigestSubscription>().Any(s => s.OrganisationId == dalia)));
     }
+
+    [Fact]
+    public async Task Merging_two_entries_keeps_the_merged_away_entrys_responses_invitations_and_digest()
+    {
+        var need = Guid.Parse(await NeedIdAsync("Stöd för ungas psykiska hälsa"));
+        var (target, source, userId) = await App.WithAsync(async db =>
+        {
+            var borlange = await db.Tenants.SingleAsync(t => t.Code == "2081");
+            var user = await db.Users.SingleAsync(u => u.Email == "medlem@dalia.example");
+            var now = DateTime.UtcNow;
+            Organisation O(string name) => new()
+            {
+                Name = name, Description = "Samtalsstöd för unga.", LegalForm = LegalForm.NonProfitAssociation, HomeMunicipalityId = borlange.Id,
+                Areas = ["mental-health"], Languages = ["sv"], LastConfirmedAt = now, CreatedAt = now, UpdatedAt = now,
+            };
+            var t = O("Ungdomsjouren " + Guid.NewGuid().ToString("N")[..5]);
+            var s = O("Ungdomsjouren i Borlänge " + Guid.NewGuid().ToString("N")[..5]);
+            db.AddRange(t, s);
+            db.Add(new NeedResponse { NeedId = need, TenantId = borlange.Id, OrganisationId = s.Id, Kind = NeedResponseKind.Interest, Text = "Vi vill vara med.", SubmittedByUserId = user.Id, SubmittedAt = now });
+            db.Add(new NeedInvitation { NeedId = need, TenantId = borlange.Id, OrganisationId = s.Id, InvitedByUserId = user.Id, InvitedAt = now });
+            db.Add(new NeedInvitation { NeedId = need, TenantId = borlange.Id, OrganisationId = t.Id, InvitedByUserId = user.Id, InvitedAt = now });
+            db.Add(new NeedDigestSubscription { OrganisationId = s.Id, UserId = user.Id, CreatedAt = now, LastSentUpTo = now });
+            await db.SaveChangesAsync();
+            return (t.Id, s.Id, user.Id);
+        });
+
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Samverka.Platform.Data.AppDbContext>();
+            var merge = scope.ServiceProvider.GetRequiredService<Samverka.Features.Register.Upkeep.MergeService>();
+            var preview = await merge.PreviewAsync(target, source, default);
+            await merge.MergeAsync(preview!.Target, preview.Source, userId, default);
+        }
+
+        Assert.True(App.With(db => db.Set<NeedResponse>().Any(r => r.OrganisationId == target && r.NeedId == need)));
+        Assert.Equal(1, App.With(db => db.Set<NeedInvitation>().Count(i => i.OrganisationId == target && i.NeedId == need)));
+        Assert.False(App.With(db => db.Set<NeedInvitation>().Any(i => i.OrganisationId == source)));
+        Assert.True(App.With(db => db.Set<NeedDigestSubscription>().Any(s => s.OrganisationId == target && s.UserId == userId)));
+    }
 }
 
 [Collection(SqliteCollection.Name)] public sealed class MatchingTestsOnSqlite(SqliteApp fx) : MatchingTests(fx);

@@ -15,6 +15,7 @@ public sealed class NeedsModule : IModule
         services.AddScoped<NeedNotifications>();
         services.AddScoped<Matching.NeedMatcher>();
         services.AddScoped<Matching.NeedDigest>();
+        services.AddScoped<Samverka.Features.Register.Upkeep.IMergeParticipant, Matching.NeedsMergeParticipant>();
         services.AddSingleton(config.GetSection(Matching.NeedDigestOptions.Section).Get<Matching.NeedDigestOptions>() ?? new Matching.NeedDigestOptions());
         services.AddScoped<Samverka.Platform.Jobs.IJobHandler, Matching.NeedDigestJob>();
         services.AddHostedService<Matching.NeedDigestScheduler>();

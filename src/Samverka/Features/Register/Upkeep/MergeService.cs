@@ -37,7 +37,8 @@ public sealed record MergePreview(Organisation Target, Organisation Source, int 
 /// Merges a duplicate (the source) into the entry that stays (the target), in one transaction: services, places,
 /// contacts, people and open claims move over; lists are joined; empty fields are filled from the source; the
 /// source's name is kept as an other name; the source is then removed.
-public sealed class MergeService(AppDbContext db, TimeProvider clock, Search.RegisterIndexState indexState, Search.RegisterIndexFollower follower)
+public sealed class MergeService(AppDbContext db, TimeProvider clock, Search.RegisterIndexState indexState, Search.RegisterIndexFollower follower,
+    IEnumerable<IMergeParticipant> participants)
 {
     public async Task<MergePreview?> PreviewAsync(Guid targetId, Guid sourceId, CancellationToken ct)
     {
@@ -72,6 +73,8 @@ public sealed class MergeService(AppDbContext db, TimeProvider clock, Search.Reg
             claim.OrganisationId = target.Id;
         foreach (var invitation in await db.Invitations.Where(i => i.OrganisationId == source.Id).ToListAsync(ct))
             invitation.OrganisationId = target.Id;
+        // Other features' records of the source (responses to needs, invitations, …) move with it.
+        foreach (var participant in participants) await participant.MoveAsync(source.Id, target.Id, ct);
         // Entries merged into the source earlier now lead to the target too.
         foreach (var earlier in await db.Set<OrganisationMerge>().Where(m => m.TargetId == source.Id).ToListAsync(ct))
             earlier.TargetId = target.Id;
@@ -110,4 +113,11 @@ public sealed class MergeService(AppDbContext db, TimeProvider clock, Search.Reg
     private static List<string> Join(IEnumerable<string> a, IEnumerable<string> b) => a.Concat(b).Distinct().ToList();
 
     private static int? Min(int? a, int? b) => a is null || b is null ? null : Math.Min(a.Value, b.Value);
+}
+
+/// A feature that keeps records of organisations and must move them when two entries are merged. Called inside the
+/// merge's transaction, before anything is saved; changes go to the same context.
+public interface IMergeParticipant
+{
+    Task MoveAsync(Guid sourceId, Guid targetId, CancellationToken ct);
 }
