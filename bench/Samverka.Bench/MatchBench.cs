@@ -34,6 +34,7 @@ internal static class MatchBench
             var bulk = scope.ServiceProvider.GetRequiredService<IBulkInserter>();
             var tenants = await db.Tenants.ToDictionaryAsync(t => t.Code, t => (t.Id, t.Name));
             var ids = tenants.ToDictionary(t => t.Key, t => t.Value.Id);
+            var byId = tenants.ToDictionary(t => t.Value.Id, t => (Code: t.Key, t.Value.Name));
             await using (var tx = await db.Database.BeginTransactionAsync())
             {
                 foreach (var chunk in rows.Chunk(10_000))
@@ -50,9 +51,9 @@ internal static class MatchBench
                     await bulk.InsertAsync(db, organisations, CancellationToken.None);
                     index.Upsert(organisations.Select(o =>
                     {
-                        var home = tenants.First(t => t.Value.Id == o.HomeMunicipalityId);
-                        return new SearchDocument(o.Id, o.Name, [], o.Description, [], o.LegalForm.ToString(), home.Key, home.Value.Name,
-                            o.MunicipalitiesServed.Union([home.Key]).ToList(), o.Areas, o.TargetGroups, Taxonomy.AgeBandsFor(o.AgeFrom, o.AgeTo).ToList(),
+                        var home = byId[o.HomeMunicipalityId!.Value];
+                        return new SearchDocument(o.Id, o.Name, [], o.Description, [], o.LegalForm.ToString(), home.Code, home.Name,
+                            o.MunicipalitiesServed.Union([home.Code]).ToList(), o.Areas, o.TargetGroups, Taxonomy.AgeBandsFor(o.AgeFrom, o.AgeTo).ToList(),
                             o.Languages, o.LastConfirmedAt, true, Freshness.Current);
                     }).ToList());
                 }
@@ -112,14 +113,9 @@ internal static class MatchBench
                 httpTimes.Add(t.Elapsed.TotalMilliseconds);
             }
 
-        Console.WriteLine($"  service p50/p95/p99: {P(serviceTimes, 50):F1} / {P(serviceTimes, 95):F1} / {P(serviceTimes, 99):F1} ms");
-        Console.WriteLine($"  http    p50/p95/p99: {P(httpTimes, 50):F1} / {P(httpTimes, 95):F1} / {P(httpTimes, 99):F1} ms");
-        Results.Add($"match {provider.ToLowerInvariant()} n={n} p50={P(serviceTimes, 50):F1} p95={P(serviceTimes, 95):F1} p99={P(serviceTimes, 99):F1} http_p95={P(httpTimes, 95):F1}");
+        Console.WriteLine($"  service p50/p95/p99: {Stats.P(serviceTimes, 50):F1} / {Stats.P(serviceTimes, 95):F1} / {Stats.P(serviceTimes, 99):F1} ms");
+        Console.WriteLine($"  http    p50/p95/p99: {Stats.P(httpTimes, 50):F1} / {Stats.P(httpTimes, 95):F1} / {Stats.P(httpTimes, 99):F1} ms");
+        Results.Add($"match {provider.ToLowerInvariant()} n={n} p50={Stats.P(serviceTimes, 50):F1} p95={Stats.P(serviceTimes, 95):F1} p99={Stats.P(serviceTimes, 99):F1} http_p95={Stats.P(httpTimes, 95):F1}");
     }
 
-    private static double P(List<double> values, int p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-    }
 }

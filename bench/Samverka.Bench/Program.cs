@@ -85,11 +85,9 @@ internal static class PageBench
                 response.EnsureSuccessStatusCode();
             }
             times.Sort();
-            Console.WriteLine($"{url,-34} {P(times, 50),8:F2} {P(times, 95),8:F2} {P(times, 99),8:F2}");
+            Console.WriteLine($"{url,-34} {Stats.P(times, 50),8:F2} {Stats.P(times, 95),8:F2} {Stats.P(times, 99),8:F2}");
         }
     }
-
-    private static double P(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
 }
 
 /// How fast the durable job queue drains no-op jobs with one and with two runners racing on one database.

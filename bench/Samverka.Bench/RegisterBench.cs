@@ -138,22 +138,17 @@ internal static class RegisterBench
             }
 
         foreach (var (kind, total) in counts)
-            Console.WriteLine($"  {kind,-12} {total,10:N0} hits, service p50/p95 {P(byKind[kind], 50):F1} / {P(byKind[kind], 95):F1} ms;"
-                + $" floor {floorCounts[kind],10:N0} hits, p50/p95 {P(floorByKind[kind], 50):F1} / {P(floorByKind[kind], 95):F1} ms");
-        Console.WriteLine($"  service p50/p95/p99: {P(serviceTimes, 50):F1} / {P(serviceTimes, 95):F1} / {P(serviceTimes, 99):F1} ms");
-        Console.WriteLine($"  http    p50/p95/p99: {P(httpTimes, 50):F1} / {P(httpTimes, 95):F1} / {P(httpTimes, 99):F1} ms");
-        Console.WriteLine($"  floor   p50/p95/p99: {P(floorTimes, 50):F1} / {P(floorTimes, 95):F1} / {P(floorTimes, 99):F1} ms");
-        Results.Add($"search {provider.ToLowerInvariant()} n={n} p50={P(serviceTimes, 50):F1} p95={P(serviceTimes, 95):F1} p99={P(serviceTimes, 99):F1} floor_p95={P(floorTimes, 95):F1}");
+            Console.WriteLine($"  {kind,-12} {total,10:N0} hits, service p50/p95 {Stats.P(byKind[kind], 50):F1} / {Stats.P(byKind[kind], 95):F1} ms;"
+                + $" floor {floorCounts[kind],10:N0} hits, p50/p95 {Stats.P(floorByKind[kind], 50):F1} / {Stats.P(floorByKind[kind], 95):F1} ms");
+        Console.WriteLine($"  service p50/p95/p99: {Stats.P(serviceTimes, 50):F1} / {Stats.P(serviceTimes, 95):F1} / {Stats.P(serviceTimes, 99):F1} ms");
+        Console.WriteLine($"  http    p50/p95/p99: {Stats.P(httpTimes, 50):F1} / {Stats.P(httpTimes, 95):F1} / {Stats.P(httpTimes, 99):F1} ms");
+        Console.WriteLine($"  floor   p50/p95/p99: {Stats.P(floorTimes, 50):F1} / {Stats.P(floorTimes, 95):F1} / {Stats.P(floorTimes, 99):F1} ms");
+        Results.Add($"search {provider.ToLowerInvariant()} n={n} p50={Stats.P(serviceTimes, 50):F1} p95={Stats.P(serviceTimes, 95):F1} p99={Stats.P(serviceTimes, 99):F1} floor_p95={Stats.P(floorTimes, 95):F1}");
         Results.Add($"import {provider.ToLowerInvariant()} n={n} rate={importRate:F0} floor_rate={floorRate:F0}");
     }
 
     public static readonly List<string> Results = [];
 
-    private static double P(List<double> values, int p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-    }
 }
 
 /// A throwaway database (SQLite file or PostgreSQL database) and an app instance over it.

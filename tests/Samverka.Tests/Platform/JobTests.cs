@@ -88,6 +88,24 @@ public abstract class JobTests(AppFixture fx)
     [Fact]
     public void Backoff_grows_and_is_capped() =>
         Assert.Equal([10, 30, 90, 270, 810, 2430, 3600], Enumerable.Range(1, 7).Select(a => (int)JobRunner.Backoff(a).TotalSeconds));
+
+    [Fact]
+    public async Task Recurring_jobs_are_scheduled_at_start_and_each_run_schedules_exactly_one_next()
+    {
+        string[] recurring = [Samverka.Features.Register.Upkeep.FreshnessSweepJob.JobType, Samverka.Features.Needs.Matching.NeedDigestJob.JobType];
+        foreach (var type in recurring)
+            Assert.Equal(1, await App.WithAsync(db => db.Jobs.CountAsync(j => j.Type == type && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running))));
+
+        // A run (as the runner would do it) leaves one pending run behind, never a second.
+        using (var scope = App.Services.CreateScope())
+        {
+            var digest = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Type == Samverka.Features.Needs.Matching.NeedDigestJob.JobType);
+            await digest.RunAsync("\"test\"", default);
+        }
+        var pending = await App.WithAsync(db => db.Jobs.Where(j => j.Type == Samverka.Features.Needs.Matching.NeedDigestJob.JobType && j.Status == JobStatus.Pending).ToListAsync());
+        Assert.Single(pending);
+        Assert.True(pending[0].RunAfter > DateTime.UtcNow.AddDays(6), "the next digest is a week away");
+    }
 }
 
 [Collection(SqliteCollection.Name)] public sealed class JobTestsOnSqlite(SqliteApp fx) : JobTests(fx);

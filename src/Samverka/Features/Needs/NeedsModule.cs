@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Platform.Data;
+using Samverka.Platform.Jobs;
 using Samverka.Platform.Modules;
 using Samverka.Platform.Tenancy;
 
@@ -17,8 +18,7 @@ public sealed class NeedsModule : IModule
         services.AddScoped<Matching.NeedDigest>();
         services.AddScoped<Samverka.Features.Register.Upkeep.IMergeParticipant, Matching.NeedsMergeParticipant>();
         services.AddSingleton(config.GetSection(Matching.NeedDigestOptions.Section).Get<Matching.NeedDigestOptions>() ?? new Matching.NeedDigestOptions());
-        services.AddScoped<Samverka.Platform.Jobs.IJobHandler, Matching.NeedDigestJob>();
-        services.AddHostedService<Matching.NeedDigestScheduler>();
+        services.AddRecurringJob<Matching.NeedDigestJob>(Matching.NeedDigestJob.JobType, sp => sp.GetRequiredService<Matching.NeedDigestOptions>().Interval);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

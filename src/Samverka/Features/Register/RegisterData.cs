@@ -7,6 +7,16 @@ namespace Samverka.Features.Register;
 public static class RegisterData
 {
     public static DbSet<Organisation> Organisations(this AppDbContext db) => db.Set<Organisation>();
+
+    /// Where mail for an organisation goes: its admins' addresses, or failing that the entry's public address; empty
+    /// when it has neither.
+    public static async Task<IReadOnlyList<string>> MailRecipientsAsync(this AppDbContext db, Organisation organisation, CancellationToken ct)
+    {
+        var admins = await db.RoleAssignments.Where(r => r.OrganisationId == organisation.Id && r.Role == Role.OrganisationAdmin)
+            .Select(r => r.User!.Email!).ToListAsync(ct);
+        if (admins.Count == 0 && organisation.ContactEmail is { } contact) admins.Add(contact);
+        return admins.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
 }
 
 internal sealed class OrganisationDirectory(AppDbContext db) : IOrganisationDirectory

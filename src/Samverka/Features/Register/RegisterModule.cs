@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverka.Platform.Data;
 using Samverka.Features.Register.Exchange;
 using Samverka.Features.Register.Search;
+using Samverka.Platform.Jobs;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Register;
@@ -35,8 +36,7 @@ public sealed class RegisterModule : IModule
         services.AddSingleton(config.GetSection(Upkeep.FreshnessOptions.Section).Get<Upkeep.FreshnessOptions>() ?? new Upkeep.FreshnessOptions());
         services.AddScoped<Upkeep.FreshnessSweep>();
         services.AddSingleton<Upkeep.ConfirmationLinks>();
-        services.AddScoped<Samverka.Platform.Jobs.IJobHandler, Upkeep.FreshnessSweepJob>();
-        services.AddHostedService<Upkeep.FreshnessScheduler>();
+        services.AddRecurringJob<Upkeep.FreshnessSweepJob>(Upkeep.FreshnessSweepJob.JobType, _ => TimeSpan.FromMinutes(1));
         services.AddScoped<Upkeep.MergeService>();
         services.AddScoped<Exchange.RegisterImporter>();
         services.AddHostedService<RegisterIndexFollowerService>();

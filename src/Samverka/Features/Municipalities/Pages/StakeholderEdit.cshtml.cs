@@ -21,7 +21,8 @@ public sealed class StakeholderEditModel(AppDbContext db, CurrentUser current, T
     public Guid? StakeholderId { get; private set; }
     public bool ConfirmDelete { get; private set; }
 
-    public IEnumerable<SelectListItem> Scale(string kind) =>
+    /// The 1–5 scale for influence and interest, highest first.
+    public IEnumerable<SelectListItem> Scale =>
         Enumerable.Range(1, 5).Reverse().Select(i => new SelectListItem($"{i} – {l["Scale." + i]}", i.ToString()));
 
     private async Task<(Stakeholder? Stakeholder, IActionResult? Denied)> LoadAsync(string code, string slot, CancellationToken ct)

@@ -52,37 +52,12 @@ public sealed class NeedDigest(AppDbContext db, NeedMatcher matcher, MailQueue m
     }
 }
 
-/// The digest as a durable job that schedules its next run.
-public sealed class NeedDigestJob(NeedDigest digest, JobQueue jobs, AppDbContext db, NeedDigestOptions options, TimeProvider clock) : IJobHandler
+/// The digest as a recurring durable job (weekly by default; the first run one interval after the app starts).
+public sealed class NeedDigestJob(NeedDigest digest, NeedDigestOptions options, JobQueue jobs, AppDbContext db, TimeProvider clock)
+    : RecurringJob(jobs, db, clock)
 {
     public const string JobType = "needs.digest";
-    public string Type => JobType;
-
-    public async Task RunAsync(string payload, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await digest.RunAsync(now, ct);
-        if (!await db.Jobs.AnyAsync(j => j.Type == JobType && j.Status == JobStatus.Pending, ct))
-        {
-            jobs.Enqueue(JobType, "next", now + options.Interval);
-            await db.SaveChangesAsync(ct);
-        }
-    }
-}
-
-/// Schedules the first digest when the app starts serving, unless one is already due.
-public sealed class NeedDigestScheduler(IServiceScopeFactory scopes) : IHostedService
-{
-    public async Task StartAsync(CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<AppDbContext>();
-        if (await db.Jobs.AnyAsync(j => j.Type == NeedDigestJob.JobType && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running), ct)) return;
-        sp.GetRequiredService<JobQueue>().Enqueue(NeedDigestJob.JobType, "first",
-            sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime + sp.GetRequiredService<NeedDigestOptions>().Interval);
-        await db.SaveChangesAsync(ct);
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public override string Type => JobType;
+    protected override TimeSpan Interval => options.Interval;
+    protected override Task RunOnceAsync(DateTime now, CancellationToken ct) => digest.RunAsync(now, ct);
 }

@@ -117,7 +117,7 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
                         var code = terms.Term.Utf8ToString();
                         if (!code.StartsWith(county, StringComparison.Ordinal)) break;
                         Walk(RegisterIndex.FacetField(Facets.Municipality), code, MatchScorer.Place / 2, false);
-                    } while (terms.Next() is not null);
+                    } while (terms.MoveNext());
                 }
             }
             else Walk(RegisterIndex.FacetField(Facets.Municipality), need.MunicipalityCode, MatchScorer.Place / 2, false);

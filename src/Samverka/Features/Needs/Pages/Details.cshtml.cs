@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Samverka.Features.Municipalities.Profile;
+using Samverka.Features.Needs.Matching;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Localization;
@@ -68,7 +69,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         MyOrganisations = mine.Where(OrganisationNames.ContainsKey).Select(o => (o, OrganisationNames[o])).OrderBy(o => o.Item2).ToList();
         IsFollowing = me is not null && await db.NeedFollowers().AnyAsync(f => f.NeedId == id && f.UserId == me, ct);
         if (IsStaff) Followers = await db.NeedFollowers().CountAsync(f => f.NeedId == id, ct);
-        var invited = await db.Set<Matching.NeedInvitation>().Where(i => i.NeedId == id && mine.Contains(i.OrganisationId)).Select(i => i.OrganisationId).ToListAsync(ct);
+        var invited = await db.NeedInvitations().Where(i => i.NeedId == id && mine.Contains(i.OrganisationId)).Select(i => i.OrganisationId).ToListAsync(ct);
         InvitedOrganisations = invited.Select(o => OrganisationNames.GetValueOrDefault(o) ?? "").Where(n => n != "").ToList();
         return true;
     }

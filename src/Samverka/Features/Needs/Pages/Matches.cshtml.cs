@@ -23,6 +23,7 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
     public IReadOnlyList<NeedMatch> Matches { get; private set; } = [];
     public IReadOnlyDictionary<Guid, DateTime> Invited { get; private set; } = new Dictionary<Guid, DateTime>();
     public IReadOnlySet<Guid> Responded { get; private set; } = new HashSet<Guid>();
+    public bool IsOpen { get; private set; }
 
     private async Task<IActionResult?> LoadAsync(string code, Guid id, CancellationToken ct)
     {
@@ -34,6 +35,7 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
         if (need is null) return NotFound();
         Municipality = tenant;
         Need = need;
+        IsOpen = need.IsOpenOn(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         Matches = await matcher.ForNeedAsync(need, tenant.Code, tenant.Name, Shown, ct);
         Invited = await db.NeedInvitations().Where(i => i.NeedId == id).ToDictionaryAsync(i => i.OrganisationId, i => i.InvitedAt, ct);
         Responded = (await db.NeedResponses().Where(r => r.NeedId == id).Select(r => r.OrganisationId).Distinct().ToListAsync(ct)).ToHashSet();
@@ -47,7 +49,7 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
     public async Task<IActionResult> OnPostInviteAsync(string code, Guid id, Guid organisationId, CancellationToken ct)
     {
         if (await LoadAsync(code, id, ct) is { } denied) return denied;
-        if (!Need.IsOpenOn(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)))
+        if (!IsOpen)
         {
             ModelState.AddModelError("", l["Needs.InviteOnlyOpen"]);
             return Page();
@@ -55,6 +57,7 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
         var organisation = await db.Organisations().AsNoTracking()
             .SingleOrDefaultAsync(o => o.Id == organisationId && o.Status == VerificationStatus.Verified, ct);
         if (organisation is null) return NotFound();
+        string? flash = null;
         if (!Invited.ContainsKey(organisationId))
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -62,16 +65,16 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
             {
                 NeedId = id, TenantId = Municipality.Id, OrganisationId = organisationId, InvitedByUserId = current.Id!, InvitedAt = now,
             });
-            var recipients = await db.RoleAssignments.Where(r => r.OrganisationId == organisationId && r.Role == Role.OrganisationAdmin)
-                .Select(r => r.User!.Email!).ToListAsync(ct);
-            if (recipients.Count == 0 && organisation.ContactEmail is { } contact) recipients.Add(contact);
-            foreach (var to in recipients.Distinct())
+            var recipients = await db.MailRecipientsAsync(organisation, ct);
+            foreach (var to in recipients)
                 mail.Enqueue(new OutgoingMail(to, l["Mail.NeedInviteSubject", Municipality.Name, Need.Title],
                     l["Mail.NeedInviteBody", organisation.Name, Municipality.Name, Need.Title, urls.Absolute($"/needs/{id}#respond"),
                         Need.Closes.ToString("yyyy-MM-dd"), Need.ContactName, Need.ContactEmail]));
+            // Recorded either way (the organisation sees it when it signs in), but the officer should know no mail went.
+            if (recipients.Count == 0) flash = l["Needs.InvitedNoAddress", organisation.Name];
             await db.SaveChangesAsync(ct);
         }
-        TempData["Flash"] = l["Needs.Invited", organisation.Name].Value;
+        TempData["Flash"] = flash ?? l["Needs.Invited", organisation.Name];
         return Redirect($"/municipalities/{code}/needs/{id}/matches#org-{organisationId}");
     }
 }

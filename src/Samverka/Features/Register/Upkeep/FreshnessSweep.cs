@@ -76,12 +76,10 @@ public sealed class FreshnessSweep(AppDbContext db, FreshnessOptions options, Ma
 
     private async Task RequestAsync(Organisation o, bool reminder, DateTime now, CancellationToken ct)
     {
-        var recipients = await db.RoleAssignments.Where(r => r.OrganisationId == o.Id && r.Role == Role.OrganisationAdmin)
-            .Select(r => r.User!.Email!).ToListAsync(ct);
-        if (recipients.Count == 0 && o.ContactEmail is { } contact) recipients.Add(contact);
+        var recipients = await db.MailRecipientsAsync(o, ct);
         var confirm = urls.Absolute($"/organisations/{o.Id}/confirm?token={Uri.EscapeDataString(links.Create(o.Id))}");
         var update = urls.Absolute($"/organisations/{o.Id}/edit");
-        foreach (var to in recipients.Distinct())
+        foreach (var to in recipients)
             mail.Enqueue(new OutgoingMail(to,
                 l[reminder ? "Mail.FreshnessReminderSubject" : "Mail.FreshnessSubject", o.Name],
                 l["Mail.FreshnessBody", o.Name, o.LastConfirmedAt.ToString("yyyy-MM-dd"), confirm, update]));
@@ -110,43 +108,14 @@ public sealed class ConfirmationLinks(IDataProtectionProvider protection, TimePr
     }
 }
 
-/// The sweep as a durable job that schedules its next run, so exactly one instance runs it each time.
-public sealed class FreshnessSweepJob(FreshnessSweep sweep, JobQueue jobs, AppDbContext db, FreshnessOptions options, TimeProvider clock) : IJobHandler
+/// The sweep as a recurring durable job (daily by default).
+public sealed class FreshnessSweepJob(FreshnessSweep sweep, FreshnessOptions options, JobQueue jobs, AppDbContext db, TimeProvider clock)
+    : RecurringJob(jobs, db, clock)
 {
     public const string JobType = "register.freshness-sweep";
-    public string Type => JobType;
-
-    public async Task RunAsync(string payload, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await sweep.RunAsync(now, ct);
-        if (!await db.Jobs.AnyAsync(j => j.Type == JobType && j.Status == JobStatus.Pending, ct))
-        {
-            jobs.Enqueue(JobType, "next", now + options.SweepInterval);
-            await db.SaveChangesAsync(ct);
-        }
-    }
-
-    /// At start: make sure a sweep is scheduled.
-    public static async Task EnsureScheduledAsync(AppDbContext db, JobQueue jobs, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.Jobs.AnyAsync(j => j.Type == JobType && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running), ct)) return;
-        jobs.Enqueue(JobType, "first", clock.GetUtcNow().UtcDateTime.AddMinutes(1));
-        await db.SaveChangesAsync(ct);
-    }
-}
-
-/// Schedules the first freshness sweep when the app starts serving.
-public sealed class FreshnessScheduler(IServiceScopeFactory scopes) : IHostedService
-{
-    public async Task StartAsync(CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        var sp = scope.ServiceProvider;
-        await FreshnessSweepJob.EnsureScheduledAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<JobQueue>(), sp.GetRequiredService<TimeProvider>(), ct);
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public override string Type => JobType;
+    protected override TimeSpan Interval => options.SweepInterval;
+    protected override Task RunOnceAsync(DateTime now, CancellationToken ct) => sweep.RunAsync(now, ct);
 }
 
 public static class FreshnessConfirmation
