@@ -14,6 +14,7 @@ install_missing() {
   local pkgs=()
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || pkgs+=(postgresql)
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || pkgs+=(chromium)
+  command -v libreoffice >/dev/null 2>&1 || command -v soffice >/dev/null 2>&1 || [ -x /usr/bin/soffice ] || pkgs+=(libreoffice-writer-nogui)
   if [ ${#pkgs[@]} -gt 0 ]; then
     log "Installing ${pkgs[*]} from Debian"
     as_root apt-get update -qq
