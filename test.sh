@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: unit + integration tests on SQLite and PostgreSQL, then browser tests in Chromium.
-# Installs PostgreSQL and Chromium from Debian when missing, starts a throwaway PostgreSQL cluster on a free
+# Installs PostgreSQL, Chromium and LibreOffice Writer from Debian when missing, starts a throwaway PostgreSQL cluster on a free
 # loopback port, removes it afterwards, and prints one line "N passed, N failed" for all test projects.
 set -uo pipefail
 cd "$(dirname "$0")"

@@ -14,6 +14,7 @@ builder.AddModule<HomeModule>();
 builder.AddModule<MunicipalitiesModule>();
 builder.AddModule<RegisterModule>();
 builder.AddModule<NeedsModule>();
+builder.AddModule<Samverka.Features.Partnerships.PartnershipsModule>();
 builder.AddModule<AdvisorModule>();
 builder.AddModule<KnowledgeModule>();
 builder.AddModule<AdminModule>();

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+
+namespace Samverka.Features.Partnerships.Pages;
+
+/// What every page of one partnership starts with: the partnership's file and what the signed-in user may do
+/// with it. Someone who may not see it gets 404 (an exploring partnership's existence is the parties' business);
+/// someone who may see but not change it gets 403 on any change.
+public abstract class PartnershipPageModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+{
+    protected AppDbContext Db => db;
+    public PartnershipFile File { get; private set; } = default!;
+    public PartnershipRights Rights { get; private set; } = default!;
+    public Access Access { get; private set; } = default!;
+    public DateOnly Today { get; private set; }
+    public Partnership P => File.Partnership;
+    protected string Home => $"/partnerships/{P.Id}";
+
+    /// Null when the page may go on; otherwise the answer to give.
+    protected async Task<IActionResult?> LoadAsync(Guid id, bool edit, CancellationToken ct)
+    {
+        var f = await PartnershipFile.LoadAsync(db, id, ct);
+        if (f is null) return NotFound();
+        Access = await current.GetAccessAsync(ct);
+        var rights = f.RightsOf(Access);
+        if (!rights.CanSee) return NotFound();
+        if (edit && !rights.CanEdit) return Access.IsSignedIn ? Forbid() : Challenge();
+        File = f;
+        Rights = rights;
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return null;
+    }
+
+    /// The party pages are for the parties; others get the public summary only.
+    protected async Task<IActionResult?> LoadForPartyAsync(Guid id, bool edit, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, edit, ct);
+        if (denied is not null) return denied;
+        if (!Rights.IsParty) return Access.IsSignedIn ? Forbid() : Challenge();
+        return null;
+    }
+
+    /// The signed-in person's name for "recorded by" and "approved by".
+    protected async Task<string> MeAsync(CancellationToken ct)
+    {
+        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+            db.Users.Where(u => u.Id == Access.UserId).Select(u => new { u.DisplayName, u.Email }), ct);
+        return string.IsNullOrWhiteSpace(user?.DisplayName) ? user?.Email ?? "" : user.DisplayName;
+    }
+
+    protected async Task ReloadAsync(CancellationToken ct) =>
+        File = (await PartnershipFile.LoadAsync(db, File.Partnership.Id, ct))!;
+}
