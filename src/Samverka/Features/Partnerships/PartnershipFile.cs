@@ -55,7 +55,7 @@ public sealed class PartnershipFile
         return new PartnershipRights(
             CanSee: isParty || Partnership.IsPublic,
             IsParty: isParty,
-            CanEdit: isParty && Partnership.Status != PartnershipStatus.Ended || access.IsPlatformAdmin,
+            CanEdit: isParty,
             CanMarkConfidential: staffOf.Count > 0 || access.IsPlatformAdmin,
             ApproveFor: approveFor);
     }

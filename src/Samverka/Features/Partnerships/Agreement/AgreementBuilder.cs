@@ -29,11 +29,15 @@ public sealed class AgreementBuilder(IStringLocalizer<SharedResource> l)
             l["Agreement.Lead.Version", versionNumber, day.ToString("d", culture)],
         };
         var sections = p.Form == PartnershipForm.Iop
-            ? IopHeadings.Select(h => new DocSection(l["AgreementIop." + h], IopSection(h, f))).ToList()
-            : HallandHeadings.Select(h => new DocSection(l["AgreementHalland." + h], HallandSection(h, f))).ToList();
+            ? IopHeadings.Select(h => Section(l["AgreementIop." + h], IopSection(h, f))).ToList()
+            : HallandHeadings.Select(h => Section(l["AgreementHalland." + h], HallandSection(h, f))).ToList();
         return new DocContent(p.Title, lead, sections, culture.TwoLetterISOLanguageName,
             l["Agreement.Footer", p.Title, versionNumber]);
     }
+
+    /// A section whose first answer's label repeats the heading ("Problem picture" / "Problem picture:") drops the label.
+    private static DocSection Section(string heading, IReadOnlyList<DocBlock> blocks) =>
+        new(heading, blocks.Count > 0 && blocks[0] is DocParagraph { Text: var t } && t == heading + ":" ? blocks.Skip(1).ToList() : blocks);
 
     private IReadOnlyList<DocBlock> IopSection(string heading, PartnershipFile f) => heading switch
     {

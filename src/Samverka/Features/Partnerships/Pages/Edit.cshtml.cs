@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Localization;
+using Samverka.Platform.UI;
+
+namespace Samverka.Features.Partnerships.Pages;
+
+/// The partnership's settings: title, purpose, form, status, public money, the participation ladder, renewal talks,
+/// and (for the officers of a party municipality) which public fields are confidential and why.
+public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    : PartnershipPageModel(db, current, clock)
+{
+    [BindProperty] public PartnershipSettingsInput Input { get; set; } = new();
+
+    public IEnumerable<SelectListItem> Forms => Enum.GetValues<PartnershipForm>().Select(f => new SelectListItem(l["PartnershipForm." + f], f.ToString()));
+    public IEnumerable<SelectListItem> Statuses => Enum.GetValues<PartnershipStatus>().Select(s => new SelectListItem(l["PartnershipStatus." + s], s.ToString()));
+    public IEnumerable<SelectListItem> Levels => Enum.GetValues<LadderLevel>().Select(v => new SelectListItem(l["LadderLevel." + v], ((int)v).ToString()));
+    public IEnumerable<SelectListItem> ConfidentialItems => ConfidentialField.All.Select(c => new SelectListItem(l["ConfidentialField." + c], c));
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadForPartyAsync(id, edit: false, ct) is { } denied) return denied;
+        Input = new PartnershipSettingsInput
+        {
+            Title = P.Title, Purpose = P.Purpose, Form = P.Form, Status = P.Status, PublicMoney = P.PublicMoney,
+            Ladder = [.. Enumerable.Range(0, Partnership.LadderStages.Length).Select(i => (int)P.LadderAt(i))],
+            Confidential = [.. P.ConfidentialFields], ConfidentialReason = P.ConfidentialReason,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadForPartyAsync(id, edit: true, ct) is { } denied) return denied;
+        if (Input.Ladder.Count != Partnership.LadderStages.Length || Input.Ladder.Any(v => !Enum.IsDefined((LadderLevel)v)))
+            return BadRequest();
+        var confidential = Input.Confidential.Where(ConfidentialField.All.Contains).Distinct().ToList();
+        if (Rights.CanMarkConfidential && confidential.Count > 0 && string.IsNullOrWhiteSpace(Input.ConfidentialReason))
+            ModelState.AddModelError("Input.ConfidentialReason", l["Partnerships.ReasonRequired"]);
+        if (!ModelState.IsValid) return Page();
+
+        var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
+        p.Title = Input.Title.Trim();
+        p.Purpose = Input.Purpose.Trim();
+        p.Form = Input.Form!.Value;
+        p.Status = Input.Status!.Value;
+        p.PublicMoney = Input.PublicMoney;
+        p.Ladder = [.. Input.Ladder];
+        // Only officers of a party municipality decide what the public does not see.
+        if (Rights.CanMarkConfidential)
+        {
+            p.ConfidentialFields = confidential;
+            p.ConfidentialReason = confidential.Count == 0 ? null : Text.Blank(Input.ConfidentialReason);
+        }
+        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await Db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Common.Saved"].Value;
+        return Redirect(Home);
+    }
+
+    /// Renewal talks have started: the partnership is renewing until a new agreement is approved.
+    public async Task<IActionResult> OnPostRenewalAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadForPartyAsync(id, edit: true, ct) is { } denied) return denied;
+        var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
+        p.RenewalTalksStartedOn = Today;
+        if (p.Status == PartnershipStatus.Active) p.Status = PartnershipStatus.Renewing;
+        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await Db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Partnerships.RenewalStarted"].Value;
+        return Redirect(Home);
+    }
+}
+
+public sealed class PartnershipSettingsInput
+{
+    [Display(Name = "Partnerships.TitleField")]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, MinimumLength = 3, ErrorMessage = "Validation.Length")]
+    [NoMarkup]
+    public string Title { get; set; } = "";
+
+    [Display(Name = "Partnerships.Purpose")]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(2000, MinimumLength = 10, ErrorMessage = "Validation.Length")]
+    [NoMarkup]
+    public string Purpose { get; set; } = "";
+
+    [Display(Name = "Partnerships.Form")]
+    [Required(ErrorMessage = "Validation.Choose")]
+    public PartnershipForm? Form { get; set; }
+
+    [Display(Name = "Partnerships.Status")]
+    [Required(ErrorMessage = "Validation.Choose")]
+    public PartnershipStatus? Status { get; set; }
+
+    [Display(Name = "Partnerships.PublicMoney")]
+    [Range(typeof(decimal), "0", "100000000000", ErrorMessage = "Validation.Range")]
+    public decimal? PublicMoney { get; set; }
+
+    public List<int> Ladder { get; set; } = [];
+
+    [Display(Name = "Partnerships.ConfidentialFields")]
+    public List<string> Confidential { get; set; } = [];
+
+    [Display(Name = "Partnerships.ConfidentialReasonField")]
+    [StringLength(500, ErrorMessage = "Validation.MaxLength")]
+    [NoMarkup]
+    public string? ConfidentialReason { get; set; }
+}
