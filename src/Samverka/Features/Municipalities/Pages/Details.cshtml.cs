@@ -16,6 +16,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
     public Tenant Municipality { get; private set; } = default!;
     public bool IsStaff { get; private set; }
     public bool CanEdit { get; private set; }
+    /// Members of an organisation may start a partnership with the municipality.
+    public bool CanStartPartnership { get; private set; }
     public ILookup<ProfileSection, ProfileEntry> Profile { get; private set; } = default!;
     public TimeSpan? MedianResponse { get; private set; }
 
@@ -29,6 +31,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         Municipality = tenant;
         IsStaff = access.IsStaffOf(tenant.Id);
         CanEdit = access.CanEditTenantProfile(tenant.Id);
+        CanStartPartnership = access.OrganisationIds.Any() && !IsStaff;
         var entries = await db.ProfileEntries().AsNoTracking().Include(e => e.Goals)
             .Where(e => e.TenantId == tenant.Id).OrderBy(e => e.Section).ThenBy(e => e.Kind).ThenBy(e => e.SortOrder).ToListAsync(ct);
         Profile = entries.ToLookup(e => e.Section);

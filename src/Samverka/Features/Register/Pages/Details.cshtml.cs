@@ -15,6 +15,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, Samverka.
     public bool IsMember { get; private set; }
     public bool CanAdminister { get; private set; }
     public bool IsOfficer { get; private set; }
+    /// Staff of any municipality may start a partnership with a verified organisation.
+    public bool CanStartPartnership { get; private set; }
     public IReadOnlyDictionary<string, string> MunicipalityNames { get; private set; } = new Dictionary<string, string>();
     public string JsonLd { get; private set; } = "";
 
@@ -38,6 +40,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, Samverka.
             return NotFound();
         Organisation = o;
         IsOfficer = access.IsPlatformAdmin || (o.HomeMunicipalityId is { } home && access.IsStaffOf(home));
+        CanStartPartnership = o.Status == VerificationStatus.Verified && access.StaffTenantIds.Any();
         var codes = o.MunicipalitiesServed.ToList();
         MunicipalityNames = await db.Tenants.AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Name, ct);
         JsonLd = SchemaOrg(o, urls.Absolute($"/organisations/{o.Id}"));
