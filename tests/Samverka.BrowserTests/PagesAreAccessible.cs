@@ -14,7 +14,8 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "/advisor/check?" + IopAnswers, "/advisor/result?" + IopAnswers,
         "/knowledge", "/knowledge?q=partnerskap", "/knowledge?q=xyzzy", "/knowledge/iop", "/knowledge/participation-ladder",
         "/knowledge/prepare", "/knowledge/case-tjejjouren-dalia", "/municipalities/2081/calendar", "/municipalities/2081/calendar?past=true",
-        "/needs", "/needs?area=mental-health", "/needs?municipality=9999", "/regions/20");
+        "/needs", "/needs?area=mental-health", "/needs?municipality=9999", "/regions/20",
+        "/partnerships", "/partnerships?municipality=2081&status=active");
 
     private const string IopAnswers = "country=SE&year=2026&legal-form=non-profit-association&profit-distributing=no&purpose=solve-together&market=no&initiative=organisation&both-contribute=yes&yearly-value=800000&duration=more-than-three-years&compact=yes&track-record=established";
 
@@ -24,7 +25,8 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "/municipalities/2081/register", "/organisations/new", "/organisations/import",
         "/municipalities/2081/calendar", "/municipalities/2081/calendar/new", "/municipalities/2081/profile/strategies/new",
         "/municipalities/2081/profile/coordinators/new", "/municipalities/2081/profile/support/new",
-        "/municipalities/2081/needs", "/municipalities/2081/needs/new", "/municipalities/2081/stakeholders", "/municipalities/2081/stakeholders/new");
+        "/municipalities/2081/needs", "/municipalities/2081/needs/new", "/municipalities/2081/stakeholders", "/municipalities/2081/stakeholders/new",
+        "/partnerships", "/partnerships/new");
 
     private static TheoryData<string, string> Both(params string[] urls)
     {
@@ -54,6 +56,31 @@ public sealed class PagesAreAccessible(BrowserApp app)
         await page.GotoAsync(WithCulture(url, culture));
         Assert.Equal(culture, await page.GetAttributeAsync("html", "lang"));
         await BrowserApp.AssertAccessibleAsync(page, $"admin{url}-{culture}");
+    }
+
+    public static TheoryData<string, string> PartnershipPages => Both(
+        "", "/steps/prepare", "/steps/goal", "/steps/strategies", "/steps/roles", "/steps/processes", "/steps/follow-up",
+        "/steps/continuation", "/agreement", "/follow-up", "/edit", "/steps/prepare?partyq=kod", "/steps/roles?remove=activity&item=");
+
+    /// Every page of the demo IOP, as an officer of a party.
+    [Theory]
+    [MemberData(nameof(PartnershipPages))]
+    public async Task Partnership_page(string path, string culture)
+    {
+        var (id, activity) = await app.WithDbAsync(async db =>
+        {
+            var p = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                Samverka.Features.Partnerships.PartnershipData.Partnerships(db), x => x.Title == "Kompisar i Borlänge – IOP om inkludering");
+            var a = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                Samverka.Features.Partnerships.PartnershipData.PartnershipActivities(db), x => x.PartnershipId == p.Id);
+            return (p.Id, a.Id);
+        });
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("samordnare@borlange.example");
+        var url = $"/partnerships/{id}{path}" + (path.EndsWith("item=") ? activity.ToString() : "");
+        await page.GotoAsync(WithCulture(url, culture));
+        Assert.Equal(culture, await page.GetAttributeAsync("html", "lang"));
+        await BrowserApp.AssertAccessibleAsync(page, $"partnership{path}-{culture}");
     }
 
     [Fact]
