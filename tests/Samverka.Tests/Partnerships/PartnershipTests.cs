@@ -181,6 +181,14 @@ public abstract class PartnershipTests(AppFixture fx)
         var after = await officer.HtmlAsync(roles);
         Assert.DoesNotContain("Exakt en ansvarig (A) för varje aktivitet", after);
         Assert.Contains("Organisation: hur leds och samordnas arbetet?", after); // the one question still to answer
+
+        // Removing the activity asks first, then takes its RACI cells with it.
+        var confirm = await officer.HtmlAsync($"{roles}?remove=activity&item={activity}");
+        Assert.Contains("Vill du ta bort ”Samtalsgrupper i skolan”?", confirm);
+        var removed = await officer.SubmitAsync($"{roles}?remove=activity&item={activity}", new Dictionary<string, string>(),
+            action: $"{roles}?handler=remove&remove=activity&item={activity}");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(App.With(db => db.PartnershipActivities().Any(a => a.Id == activity) || db.PartnershipRaci().Any(r => r.ActivityId == activity)));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class NewModel(AppDbContext db, CurrentUser current, TimeProvider 
                  && !(Need is not null && access.IsStaffOf(Need.TenantId)))
         {
             var t = await db.MunicipalityAsync(code, ct);
-            if (t is null) return NotFound();
+            if (t is null || !t.IsActive) return NotFound();
             Counterpart = ("municipality", t.Id, t.Name);
             tenants = tenants.Where(x => x.Id != t.Id).ToList();
         }
@@ -90,7 +90,7 @@ public sealed class NewModel(AppDbContext db, CurrentUser current, TimeProvider 
             if (IsStaffSomewhere && !string.IsNullOrWhiteSpace(Query))
                 Found = search.Search(SearchRequest.Text(Query) with { PageSize = 10 }).Items;
             if (IsMemberSomewhere)
-                Municipalities = (await db.Tenants.AsNoTracking().Where(t => !tenantIds.Contains(t.Id)).OrderBy(t => t.Name).ToListAsync(ct))
+                Municipalities = (await db.Tenants.AsNoTracking().Where(t => t.IsActive && !tenantIds.Contains(t.Id)).OrderBy(t => t.Name).ToListAsync(ct))
                     .Select(t => new SelectListItem(t.Name, t.Code)).ToList();
         }
 

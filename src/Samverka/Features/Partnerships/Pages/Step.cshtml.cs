@@ -71,7 +71,7 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
                 FoundOrganisations = search.Search(SearchRequest.Text(PartyQuery) with { PageSize = 10 }).Items
                     .Where(h => !File.Parties.Any(p => p.OrganisationId == h.Id)).ToList();
             var taken = File.Parties.Select(p => p.TenantId).OfType<Guid>().ToList();
-            OtherMunicipalities = (await Db.Tenants.AsNoTracking().Where(t => !taken.Contains(t.Id)).OrderBy(t => t.Name).ToListAsync(ct))
+            OtherMunicipalities = (await Db.Tenants.AsNoTracking().Where(t => t.IsActive && !taken.Contains(t.Id)).OrderBy(t => t.Name).ToListAsync(ct))
                 .Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToList();
         }
     }
@@ -158,7 +158,7 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
     public async Task<IActionResult> OnPostAddMunicipalityAsync(Guid id, string step, Guid tenantId, string? department, CancellationToken ct)
     {
         if (await BeginAsync(id, step, edit: true, ct) is { } denied) return denied;
-        var t = await Db.Tenants.AsNoTracking().SingleOrDefaultAsync(x => x.Id == tenantId, ct);
+        var t = await Db.Tenants.AsNoTracking().SingleOrDefaultAsync(x => x.Id == tenantId && x.IsActive, ct);
         if (t is null) return NotFound();
         if (File.Parties.Any(p => p.TenantId == t.Id)) return Saved("parties", l["Partnerships.AlreadyParty"]);
         Db.PartnershipParties().Add(new PartnershipParty
@@ -312,6 +312,9 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
             var rest = File.Parties.Where(p => p.Id != item).ToList();
             if (!rest.Any(p => p.Kind == PartyKind.Municipality) || !rest.Any(p => p.Kind == PartyKind.Organisation))
                 return Saved("parties", l["Partnerships.KeepBothSides"]);
+            // Its approvals are part of the agreement's history.
+            if (File.Approvals.Any(a => a.PartyId == item))
+                return Saved("parties", l["Partnerships.PartyHasApproved", party.DisplayName]);
             Db.PartnershipParties().Remove(await Db.PartnershipParties().SingleAsync(p => p.Id == party.Id, ct));
         }
         else if (remove == "person") Db.PartnershipPeople().Remove(await Db.PartnershipPeople().SingleAsync(x => x.Id == item, ct));
