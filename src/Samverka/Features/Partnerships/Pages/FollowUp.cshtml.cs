@@ -51,7 +51,7 @@ public sealed class FollowUpModel(AppDbContext db, CurrentUser current, TimeProv
         Db.CheckIns().Add(new CheckIn
         {
             PartnershipId = id, HeldOn = input.HeldOn!.Value, Progress = input.Progress.Trim(), Blockers = Text.Blank(input.Blockers),
-            Celebrate = Text.Blank(input.Celebrate), RecordedBy = await MeAsync(ct), CreatedAt = DateTime.UtcNow,
+            Celebrate = Text.Blank(input.Celebrate), RecordedBy = await MeAsync(ct), CreatedAt = Now,
         });
         await Db.SaveChangesAsync(ct);
         return Done("check-ins");
@@ -64,7 +64,7 @@ public sealed class FollowUpModel(AppDbContext db, CurrentUser current, TimeProv
         if (!ModelState.IsValid) { Defaults(); return Page(); }
         Db.Decisions().Add(new Decision
         {
-            PartnershipId = id, DecidedOn = input.DecidedOn!.Value, Text = input.Text.Trim(), DecidedBy = Text.Blank(input.DecidedBy), CreatedAt = DateTime.UtcNow,
+            PartnershipId = id, DecidedOn = input.DecidedOn!.Value, Text = input.Text.Trim(), DecidedBy = Text.Blank(input.DecidedBy), CreatedAt = Now,
         });
         await Db.SaveChangesAsync(ct);
         return Done("decisions");
@@ -78,7 +78,7 @@ public sealed class FollowUpModel(AppDbContext db, CurrentUser current, TimeProv
         if (!ModelState.IsValid) { Defaults(); return Page(); }
         Db.FollowUpActions().Add(new FollowUpAction
         {
-            PartnershipId = id, Text = input.Text.Trim(), OwnerPersonId = input.OwnerPersonId, DueOn = input.DueOn!.Value, CreatedAt = DateTime.UtcNow,
+            PartnershipId = id, Text = input.Text.Trim(), OwnerPersonId = input.OwnerPersonId, DueOn = input.DueOn!.Value, CreatedAt = Now,
         });
         await Db.SaveChangesAsync(ct);
         return Done("actions");

@@ -11,6 +11,8 @@ namespace Samverka.Features.Partnerships.Pages;
 public abstract class PartnershipPageModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
     protected AppDbContext Db => db;
+    /// The injected clock's now, for timestamps (tests and the demo move it).
+    protected DateTime Now => clock.GetUtcNow().UtcDateTime;
     public PartnershipFile File { get; private set; } = default!;
     public PartnershipRights Rights { get; private set; } = default!;
     public Access Access { get; private set; } = default!;

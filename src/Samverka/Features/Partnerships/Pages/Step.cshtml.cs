@@ -101,7 +101,7 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
     private async Task TouchAsync(CancellationToken ct)
     {
         var p = await Db.Partnerships().SingleAsync(x => x.Id == P.Id, ct);
-        p.UpdatedAt = DateTime.UtcNow;
+        p.UpdatedAt = Now;
     }
 
     public async Task<IActionResult> OnPostAnswersAsync(Guid id, string step, [FromForm] Dictionary<string, string?> answers,
