@@ -22,7 +22,8 @@ if (what is "jobs" or "all")
 }
 if (what is "register")
 {
-    await RegisterBench.RunAsync("Sqlite", null, n);
+    // SAMVERKA_BENCH_SKIP_SQLITE=1 runs the PostgreSQL half only (for working on it; recorded runs do both).
+    if (Environment.GetEnvironmentVariable("SAMVERKA_BENCH_SKIP_SQLITE") is not "1") await RegisterBench.RunAsync("Sqlite", null, n);
     if (Environment.GetEnvironmentVariable("SAMVERKA_BENCH_POSTGRES") is { Length: > 0 } pg) await RegisterBench.RunAsync("Postgres", pg, n);
     Console.WriteLine();
     foreach (var line in RegisterBench.Results) Console.WriteLine(line);

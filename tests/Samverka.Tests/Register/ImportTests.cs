@@ -204,6 +204,42 @@ public abstract class ImportTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task A_large_write_gives_its_connection_back_as_it_found_it()
+    {
+        // The import's write raises SQLite's page cache and leaves the checkpoint to the background for its
+        // transaction only: the pooled connection must come back with the settings it had.
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Samverka.Platform.Data.AppDbContext>();
+        async Task<string> SettingsAsync()
+        {
+            if (db is not Samverka.Platform.Data.SqliteAppDbContext) return "";
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                var values = new List<object?>();
+                foreach (var pragma in new[] { "PRAGMA cache_size", "PRAGMA wal_autocheckpoint" })
+                {
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+                    command.CommandText = pragma;
+                    values.Add(await command.ExecuteScalarAsync());
+                }
+                return string.Join(" ", values);
+            }
+            finally { await db.Database.CloseConnectionAsync(); }
+        }
+        var before = await SettingsAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var rows = Enumerable.Range(0, 3).Select(i => new ImportedOrganisation
+        {
+            Line = i + 2, Name = $"Inställning {tag} {i}", LegalForm = LegalForm.NonProfitAssociation, HomeMunicipality = "2081", Description = "Test.",
+        }).ToList();
+        await scope.ServiceProvider.GetRequiredService<RegisterImporter>().WriteAsync(new ImportCheck(rows, [], rows.Count, 0), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Samverka.Platform.Data.IBulkInserter>().SettledAsync();
+        Assert.Equal(before, await SettingsAsync());
+        Assert.Equal(3, await db.Set<Organisation>().CountAsync(o => o.Name.StartsWith($"Inställning {tag}")));
+    }
+
+    [Fact]
     public async Task The_writer_is_all_or_nothing()
     {
         // Two rows far apart (different write batches) whose parts share an id: the second batch fails, and the
