@@ -37,6 +37,33 @@ public sealed class PagesAreAccessible(BrowserApp app)
 
     private static string WithCulture(string url, string culture) => url + (url.Contains('?') ? "&" : "?") + "culture=" + culture;
 
+    [Fact]
+    public async Task Public_pages_reflow_at_320_css_pixels()
+    {
+        var page = await app.NewPageAsync(width: 320);
+        var problems = new List<string>();
+        foreach (var url in PublicPages.Select(row => (string)row[0]).Distinct())
+        {
+            await page.GotoAsync(url);
+            if (await BrowserApp.ReflowProblemAsync(page, $"public{url}") is { } problem) problems.Add($"{url}: {problem}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Signed_in_pages_reflow_at_320_css_pixels()
+    {
+        var page = await app.NewPageAsync(width: 320);
+        await page.SignInAsync("admin@samverka.example");
+        var problems = new List<string>();
+        foreach (var url in AdminPages.Select(row => (string)row[0]).Distinct())
+        {
+            await page.GotoAsync(url);
+            if (await BrowserApp.ReflowProblemAsync(page, $"admin{url}") is { } problem) problems.Add($"{url}: {problem}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     [Theory]
     [MemberData(nameof(PublicPages))]
     public async Task Public_page(string url, string culture)
@@ -62,19 +89,36 @@ public sealed class PagesAreAccessible(BrowserApp app)
         "", "/steps/prepare", "/steps/goal", "/steps/strategies", "/steps/roles", "/steps/processes", "/steps/follow-up",
         "/steps/continuation", "/agreement", "/follow-up", "/edit", "/steps/prepare?partyq=kod", "/steps/roles?remove=activity&item=");
 
+    [Fact]
+    public async Task Partnership_pages_reflow_at_320_css_pixels()
+    {
+        var (id, activity) = await DemoIopAsync();
+        var page = await app.NewPageAsync(width: 320);
+        await page.SignInAsync("samordnare@borlange.example");
+        var problems = new List<string>();
+        foreach (var path in PartnershipPages.Select(row => (string)row[0]).Distinct())
+        {
+            await page.GotoAsync($"/partnerships/{id}{path}" + (path.EndsWith("item=") ? activity.ToString() : ""));
+            if (await BrowserApp.ReflowProblemAsync(page, $"partnership{path}") is { } problem) problems.Add($"{path}: {problem}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private Task<(Guid Id, Guid Activity)> DemoIopAsync() => app.WithDbAsync(async db =>
+    {
+        var p = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Samverka.Features.Partnerships.PartnershipData.Partnerships(db), x => x.Title == "Kompisar i Borlänge – IOP om inkludering");
+        var a = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            Samverka.Features.Partnerships.PartnershipData.PartnershipActivities(db), x => x.PartnershipId == p.Id);
+        return (p.Id, a.Id);
+    });
+
     /// Every page of the demo IOP, as an officer of a party.
     [Theory]
     [MemberData(nameof(PartnershipPages))]
     public async Task Partnership_page(string path, string culture)
     {
-        var (id, activity) = await app.WithDbAsync(async db =>
-        {
-            var p = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-                Samverka.Features.Partnerships.PartnershipData.Partnerships(db), x => x.Title == "Kompisar i Borlänge – IOP om inkludering");
-            var a = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
-                Samverka.Features.Partnerships.PartnershipData.PartnershipActivities(db), x => x.PartnershipId == p.Id);
-            return (p.Id, a.Id);
-        });
+        var (id, activity) = await DemoIopAsync();
         var page = await app.NewPageAsync();
         await page.SignInAsync("samordnare@borlange.example");
         var url = $"/partnerships/{id}{path}" + (path.EndsWith("item=") ? activity.ToString() : "");

@@ -60,11 +60,11 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "sv-SE")
+    public async Task<IPage> NewPageAsync(string locale = "sv-SE", int width = 1280)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = 900 },
             JavaScriptEnabled = true,
         });
         return await context.NewPageAsync();
@@ -93,6 +93,24 @@ public sealed class BrowserApp : IAsyncLifetime
             foreach (var node in v.Nodes.Take(5)) report.AppendLine($"    {node.Html}");
         }
         Assert.Fail(report.ToString());
+    }
+
+    /// WCAG 2.1 reflow (1.4.10): at 320 CSS pixels wide the page itself must not scroll sideways. Wide tables may
+    /// scroll inside their own container. Fails naming the elements that stick out; saves a screenshot.
+    public static async Task<string?> ReflowProblemAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, Safe(name) + "-320px.png"), FullPage = true });
+        return await page.EvaluateAsync<string?>(@"() => {
+            const root = document.documentElement;
+            if (root.scrollWidth <= root.clientWidth) return null;
+            // The outermost elements that stick out, leaving out those a scroller or a clipped box holds (an
+            // absolutely placed one may still escape them, and text may overflow its box; then none is named).
+            const inScroller = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+            const wide = [...document.body.querySelectorAll('*')].filter(el => el.getBoundingClientRect().right > root.clientWidth + 1 && !inScroller(el))
+                .filter((el, _, all) => !all.some(other => other !== el && other.contains(el)))
+                .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') + ' (' + Math.round(el.getBoundingClientRect().right) + 'px)');
+            return 'page is ' + root.scrollWidth + 'px wide: ' + wide.join(', ');
+        }");
     }
 
     /// Arranges data directly, for journeys that start from a state the UI would take many steps to reach.
