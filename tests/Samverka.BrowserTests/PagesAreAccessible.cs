@@ -38,28 +38,27 @@ public sealed class PagesAreAccessible(BrowserApp app)
     private static string WithCulture(string url, string culture) => url + (url.Contains('?') ? "&" : "?") + "culture=" + culture;
 
     [Fact]
-    public async Task Public_pages_reflow_at_320_css_pixels()
-    {
-        var page = await app.NewPageAsync(width: 320);
-        var problems = new List<string>();
-        foreach (var url in PublicPages.Select(row => (string)row[0]).Distinct())
-        {
-            await page.GotoAsync(url);
-            if (await BrowserApp.ReflowProblemAsync(page, $"public{url}") is { } problem) problems.Add($"{url}: {problem}");
-        }
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
+    public async Task Public_pages_reflow_at_320_css_pixels() =>
+        await AssertReflowAsync(await app.NewPageAsync(width: 320), "public", Urls(PublicPages).Select(url => (url, url)));
 
     [Fact]
     public async Task Signed_in_pages_reflow_at_320_css_pixels()
     {
         var page = await app.NewPageAsync(width: 320);
         await page.SignInAsync("admin@samverka.example");
+        await AssertReflowAsync(page, "admin", Urls(AdminPages).Select(url => (url, url)));
+    }
+
+    private static IEnumerable<string> Urls(TheoryData<string, string> pages) => pages.Select(row => (string)row[0]).Distinct();
+
+    /// Loads each page and fails once, listing every page that scrolls sideways (BrowserApp.ReflowProblemAsync).
+    private static async Task AssertReflowAsync(Microsoft.Playwright.IPage page, string prefix, IEnumerable<(string Name, string Url)> pages)
+    {
         var problems = new List<string>();
-        foreach (var url in AdminPages.Select(row => (string)row[0]).Distinct())
+        foreach (var (name, url) in pages)
         {
             await page.GotoAsync(url);
-            if (await BrowserApp.ReflowProblemAsync(page, $"admin{url}") is { } problem) problems.Add($"{url}: {problem}");
+            if (await BrowserApp.ReflowProblemAsync(page, prefix + name) is { } problem) problems.Add($"{name}: {problem}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -95,14 +94,12 @@ public sealed class PagesAreAccessible(BrowserApp app)
         var (id, activity) = await DemoIopAsync();
         var page = await app.NewPageAsync(width: 320);
         await page.SignInAsync("samordnare@borlange.example");
-        var problems = new List<string>();
-        foreach (var path in PartnershipPages.Select(row => (string)row[0]).Distinct())
-        {
-            await page.GotoAsync($"/partnerships/{id}{path}" + (path.EndsWith("item=") ? activity.ToString() : ""));
-            if (await BrowserApp.ReflowProblemAsync(page, $"partnership{path}") is { } problem) problems.Add($"{path}: {problem}");
-        }
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await AssertReflowAsync(page, "partnership", Urls(PartnershipPages).Select(path => (path, PartnershipUrl(id, activity, path))));
     }
+
+    /// A page of the demo IOP; the removal confirmation names its first activity.
+    private static string PartnershipUrl(Guid id, Guid activity, string path) =>
+        $"/partnerships/{id}{path}" + (path.EndsWith("item=") ? activity.ToString() : "");
 
     private Task<(Guid Id, Guid Activity)> DemoIopAsync() => app.WithDbAsync(async db =>
     {
@@ -121,7 +118,7 @@ public sealed class PagesAreAccessible(BrowserApp app)
         var (id, activity) = await DemoIopAsync();
         var page = await app.NewPageAsync();
         await page.SignInAsync("samordnare@borlange.example");
-        var url = $"/partnerships/{id}{path}" + (path.EndsWith("item=") ? activity.ToString() : "");
+        var url = PartnershipUrl(id, activity, path);
         await page.GotoAsync(WithCulture(url, culture));
         Assert.Equal(culture, await page.GetAttributeAsync("html", "lang"));
         await BrowserApp.AssertAccessibleAsync(page, $"partnership{path}-{culture}");
