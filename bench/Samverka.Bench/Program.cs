@@ -56,6 +56,7 @@ internal sealed class BenchApp(string provider, string connectionString, bool jo
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Jobs:Enabled", jobsEnabled ? "true" : "false");
         builder.UseSetting("Security:RequireHttps", "false");
+        builder.UseSetting("Samverka:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "samverka-bench-mail"));
         builder.UseSetting("Register:IndexPath", Path.Combine(NewFolder(), "index"));
         builder.UseSetting("Logging:LogLevel:Default", "Error");

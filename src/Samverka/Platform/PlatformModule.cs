@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -43,9 +45,23 @@ public static class PlatformModule
         services.AddSamverkaJobs(config);
         services.AddSamverkaIdentity();
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Samverka")
             .PersistKeysToDbContext<AppDbContext>();
+        // Keys in the database are plain XML unless the operator gives a certificate to encrypt them with.
+        if (config["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, config["DataProtection:CertificatePassword"]));
+
+        // Hosts: deny by default. Without AllowedHosts, only the public base's host and loopback names are served;
+        // any other Host header gets 400 (the framework's host filtering, which reads these options).
+        if (string.IsNullOrWhiteSpace(config["AllowedHosts"]))
+        {
+            var publicHost = PublicSiteOptions.Read(config, builder.Environment).BaseUri?.IdnHost;
+            services.Configure<HostFilteringOptions>(o =>
+                o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]", .. publicHost is null ? Array.Empty<string>() : [publicHost]]);
+        }
+        MailRateLimits.AddMailRateLimits(services, config);
 
         services.AddAuthorizationBuilder()
             // Security by default: a page or endpoint is for signed-in users unless it says [AllowAnonymous].
@@ -56,7 +72,11 @@ public static class PlatformModule
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddMvcOptions(ValidationMessages.Localize);
-        services.AddAntiforgery(o => o.Cookie.Name = "samverka.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "samverka.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -88,7 +108,9 @@ public static class PlatformModule
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseNoStoreWhenSignedIn();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapRazorPages();
@@ -130,6 +152,24 @@ public static class PlatformModule
         await app.RunAsync();
         return 0;
     }
+}
+
+public static class NoStoreMiddleware
+{
+    /// Whatever is answered to a signed-in person may be theirs alone (staff-only JSON, party-only pages, the header
+    /// with their name), so no cache on the way or on disk may keep it. Anonymous answers are left as they are.
+    /// Static files are served before authentication and stay cacheable.
+    public static IApplicationBuilder UseNoStoreWhenSignedIn(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    return Task.CompletedTask;
+                });
+            return next(context);
+        });
 }
 
 internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck

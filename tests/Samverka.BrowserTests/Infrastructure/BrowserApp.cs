@@ -2,8 +2,6 @@ using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -14,7 +12,7 @@ namespace Samverka.BrowserTests.Infrastructure;
 /// The real app on a real port (embedded SQLite with demo data, as a newcomer runs it) and Debian's Chromium.
 public sealed class BrowserApp : IAsyncLifetime
 {
-    private sealed class Factory(string folder) : WebApplicationFactory<Program>
+    private sealed class Factory(string folder, string publicBaseUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -25,6 +23,10 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Register:IndexPath", Path.Combine(folder, "index"));
             builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
             builder.UseSetting("Security:RequireHttps", "false");
+            // Links in e-mail come from here only, so it must be the address the browser reaches the app at.
+            builder.UseSetting("Samverka:PublicBaseUrl", publicBaseUrl);
+            // Every journey comes from the same loopback address; the per-client limit on mail forms is not under test here.
+            builder.UseSetting("RateLimits:PerClient", "100000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }
@@ -42,11 +44,17 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         Directory.CreateDirectory(Folder);
         Directory.CreateDirectory(ScreenshotFolder);
-        _factory = new Factory(Folder);
-        _factory.UseKestrel(0);
+        // A free port chosen before start, because the public base URL must be known when the app is configured.
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        BaseUrl = $"http://localhost:{port}";
+        _factory = new Factory(Folder, BaseUrl);
+        _factory.UseKestrel(port);
         _factory.StartServer();
-        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "localhost").Replace("0.0.0.0", "localhost").TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         var executable = Environment.GetEnvironmentVariable("SAMVERKA_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))

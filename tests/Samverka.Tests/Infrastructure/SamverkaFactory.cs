@@ -66,6 +66,11 @@ public sealed class SamverkaFactory : WebApplicationFactory<Program>
             ["Register:IndexPath"] = Path.Combine(Folder, "index"),
             ["Jobs:PollInterval"] = "00:00:00.200",
             ["Security:RequireHttps"] = "false",
+            // The test client's own address, so links in e-mail lead back to this host.
+            ["Samverka:PublicBaseUrl"] = "http://localhost",
+            // The test server has no client addresses: every test client is the same "client", so the per-client
+            // limit on forms that send e-mail would add up across the whole suite. Tests that check it set it low.
+            ["RateLimits:PerClient"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in _settings) settings[k] = v;

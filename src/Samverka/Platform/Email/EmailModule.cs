@@ -104,7 +104,8 @@ public static class EmailModule
             services.AddSingleton<IMailTransport>(new PickupFolderMailTransport(
                 Path.IsPathRooted(options.PickupFolder) ? options.PickupFolder : Path.Combine(env.ContentRootPath, options.PickupFolder)));
         services.AddScoped<MailQueue>();
-        services.AddScoped<PublicUrls>();
+        PublicSiteOptions.Register(services, config, env);
+        services.AddSingleton<PublicUrls>();
         services.AddScoped<IJobHandler, SendMailJobHandler>();
         return services;
     }

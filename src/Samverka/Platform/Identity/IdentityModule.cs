@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Samverka.Platform.Data;
+using Samverka.Platform.Email;
 using Samverka.Platform.Localization;
 
 namespace Samverka.Platform.Identity;
@@ -35,6 +36,7 @@ public static class IdentityModule
             o.Cookie.Name = "samverka.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
@@ -50,7 +52,12 @@ public static class IdentityModule
             };
         });
 
+        // Check the security stamp on every request, so a changed password, "sign out on all other devices" and
+        // sign-out (which rotates the stamp) end every copy of the cookie at once, not within half an hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
         services.AddScoped<CurrentUser>();
+        services.AddScoped<AccountNotices>();
         services.AddScoped<InvitationService>();
         services.AddScoped<TeamService>();
         services.AddScoped<Modules.IDemoSeeder, DemoAccounts>();
@@ -67,6 +74,15 @@ public static class IdentityModule
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+}
+
+/// Tells an account holder by e-mail when their password changed, so a change they did not make does not go unseen.
+public sealed class AccountNotices(MailQueue mail, PublicUrls urls, IStringLocalizer<SharedResource> l)
+{
+    /// Queued in the caller's unit of work; the caller saves.
+    public void PasswordChanged(AppUser user) =>
+        mail.Enqueue(new OutgoingMail(user.Email!, l["Mail.PasswordChangedSubject"],
+            l["Mail.PasswordChangedBody", user.DisplayName, urls.Absolute("/account/forgot-password")]));
 }
 
 /// Identity's own messages, in the user's language.

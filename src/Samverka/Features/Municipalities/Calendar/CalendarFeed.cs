@@ -10,8 +10,12 @@ public static class CalendarFeed
 {
     public const string TimeZone = "Europe/Stockholm";
 
+    /// The right-hand side of every UID. Fixed, so an entry keeps its identity in subscribers' calendars whatever
+    /// address the feed is fetched through; the entry's id (a UUID) makes it unique.
+    public const string UidDomain = "budget-calendar.samverka";
+
     public static string Write(string municipalityName, string code, IEnumerable<BudgetEvent> events, Func<BudgetEventKind, string> kindName,
-        string host, DateTime now)
+        DateTime now)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Samverka//Budget calendar//SV" };
         calendar.AddProperty("X-WR-CALNAME", municipalityName);
@@ -22,7 +26,7 @@ public static class CalendarFeed
         {
             var item = new CalendarEvent
             {
-                Uid = $"{e.Id}@{host}",
+                Uid = $"{e.Id}@{UidDomain}",
                 Summary = string.IsNullOrEmpty(e.Body) ? e.Title : $"{e.Title} ({e.Body})",
                 Description = string.Join("\n\n", new[] { kindName(e.Kind), e.Description }.Where(s => !string.IsNullOrWhiteSpace(s))),
                 Location = e.Location,

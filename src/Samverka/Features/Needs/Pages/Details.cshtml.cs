@@ -15,6 +15,7 @@ namespace Samverka.Features.Needs.Pages;
 /// One need, its public questions and answers, and the ways to take part: ask, respond for an organisation, and
 /// for the municipality's staff, answer and reply with the waiting time in view. Drafts exist only for staff.
 [AllowAnonymous]
+[Samverka.Platform.Security.SendsMail("question", Handler = "ask")]
 public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvider clock, IOrganisationDirectory organisations,
     NeedNotifications notifications, IStringLocalizer<SharedResource> l) : PageModel
 {

@@ -13,6 +13,7 @@ using Samverka.Platform.Tenancy;
 namespace Samverka.Features.Needs.Pages;
 
 /// The organisations that fit a need, with the reasons, for the municipality's staff, who can invite them to respond.
+[Samverka.Platform.Security.SendsMail("need-invite", Handler = "invite")]
 public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatcher matcher, MailQueue mail, PublicUrls urls,
     TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {

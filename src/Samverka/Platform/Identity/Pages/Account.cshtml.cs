@@ -6,7 +6,8 @@ using Samverka.Platform.Data;
 
 namespace Samverka.Platform.Identity.Pages;
 
-public sealed class AccountModel(UserManager<AppUser> users, AppDbContext db, IOrganisationDirectory organisations) : PageModel
+public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IOrganisationDirectory organisations,
+    Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> l) : PageModel
 {
     public AppUser Me { get; private set; } = default!;
     public List<RoleAssignment> Roles { get; private set; } = [];
@@ -21,5 +22,17 @@ public sealed class AccountModel(UserManager<AppUser> users, AppDbContext db, IO
             .Where(r => r.UserId == me.Id).OrderBy(r => r.Role).ToListAsync(ct);
         OrganisationNames = await organisations.NamesAsync(Roles.Where(r => r.OrganisationId is not null).Select(r => r.OrganisationId!.Value).ToList(), ct);
         return Page();
+    }
+
+    /// Ends every other session (a lost phone, a shared computer): a new security stamp invalidates every cookie
+    /// issued before it; this browser gets a fresh one.
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var me = await users.GetUserAsync(User);
+        if (me is null) return Challenge();
+        await users.UpdateSecurityStampAsync(me);
+        await signIn.RefreshSignInAsync(me);
+        TempData["Flash"] = l["Account.SignedOutElsewhere"].Value;
+        return Redirect("/account");
     }
 }

@@ -7,13 +7,14 @@ using Samverka.Platform.Localization;
 
 namespace Samverka.Platform.Identity.Pages;
 
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountNotices notices,
+    Data.AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public ChangePasswordInput Input { get; set; } = new();
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
         var me = await users.GetUserAsync(User);
@@ -25,8 +26,10 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
                 ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.Password", e.Description);
             return Page();
         }
-        // A new security stamp signs out other devices; refresh this one's cookie.
+        // The new security stamp ends the sessions on other devices; this one gets a fresh cookie.
         await signIn.RefreshSignInAsync(me);
+        notices.PasswordChanged(me);
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["ChangePassword.Done"].Value;
         return Redirect("/account");
     }

@@ -12,7 +12,8 @@ using Samverka.Platform.Localization;
 namespace Samverka.Platform.Identity.Pages;
 
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, MailQueue mail, PublicUrls urls,
+[Security.SendsMail("forgot-password")]
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, MailQueue mail, PublicUrls urls, Security.MailRateLimits limits,
     Data.AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public EmailInput Input { get; set; } = new();
@@ -22,6 +23,8 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, MailQueue ma
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
+        // Counted whether or not the address has an account, so the limit tells nothing either.
+        if (!limits.TryAddress(Input.Email, Response)) return StatusCode(StatusCodes.Status429TooManyRequests);
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         // The answer is the same whether or not the address has an account.
         if (user is not null && user.EmailConfirmed)

@@ -11,7 +11,8 @@ using Samverka.Platform.Localization;
 namespace Samverka.Platform.Identity.Pages;
 
 /// Invite a person by e-mail into a role of one municipality/region (?tenant=code) or one organisation (?organisation=id).
-public sealed class InviteModel(AppDbContext db, IOrganisationDirectory organisations, CurrentUser current, InvitationService invitations, PublicUrls urls,
+[Security.SendsMail("invite")]
+public sealed class InviteModel(Security.MailRateLimits limits, AppDbContext db, IOrganisationDirectory organisations, CurrentUser current, InvitationService invitations, PublicUrls urls,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Tenant { get; set; }
@@ -69,6 +70,7 @@ public sealed class InviteModel(AppDbContext db, IOrganisationDirectory organisa
             ModelState.AddModelError("Input.Role", l["Invite.RoleNotAllowed"]);
             return Page();
         }
+        if (!limits.TryAddress(Input.Email, Response)) return StatusCode(StatusCodes.Status429TooManyRequests);
         await invitations.InviteAsync(Input.Email, role, _tenantId, Organisation, _access.UserId!, ScopeName,
             token => urls.Absolute($"/account/invitation/{token}"), ct);
         TempData["Flash"] = l["Invite.Sent", Input.Email.Trim()].Value;

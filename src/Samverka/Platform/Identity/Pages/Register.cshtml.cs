@@ -13,7 +13,8 @@ using Samverka.Platform.UI;
 namespace Samverka.Platform.Identity.Pages;
 
 [AllowAnonymous]
-public sealed class RegisterModel(UserManager<AppUser> users, MailQueue mail, PublicUrls urls,
+[Security.SendsMail("register")]
+public sealed class RegisterModel(UserManager<AppUser> users, MailQueue mail, PublicUrls urls, Security.MailRateLimits limits,
     Data.AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public RegisterInput Input { get; set; } = new();
@@ -24,29 +25,44 @@ public sealed class RegisterModel(UserManager<AppUser> users, MailQueue mail, Pu
     {
         if (!ModelState.IsValid) return Page();
         var email = Input.Email.Trim();
-        var existing = await users.FindByEmailAsync(email);
-        if (existing is not null)
+        // The answer must not depend on whether the address has an account: the password rules are checked
+        // before the address is looked at, the password is hashed either way, and both end on the same page.
+        // The holder of a taken address gets an e-mail instead of a second account.
+        var candidate = new AppUser { UserName = email, Email = email, DisplayName = Input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        foreach (var validator in users.PasswordValidators)
         {
-            // Same answer as a new registration, so the form cannot be used to find out who has an account.
-            mail.Enqueue(new OutgoingMail(email, l["Mail.AlreadyRegisteredSubject"],
-                l["Mail.AlreadyRegisteredBody", urls.Absolute("/account/login"), urls.Absolute("/account/forgot-password")]));
-            await db.SaveChangesAsync(ct);
-            return RedirectToPage("CheckEmail", new { reason = "register" });
+            var check = await validator.ValidateAsync(users, candidate, Input.Password);
+            foreach (var error in check.Errors) ModelState.AddModelError("Input.Password", error.Description);
         }
+        if (!ModelState.IsValid) return Page();
+        if (!limits.TryAddress(email, Response)) return StatusCode(StatusCodes.Status429TooManyRequests);
 
-        var user = new AppUser
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is null)
         {
-            UserName = email, Email = email, DisplayName = Input.DisplayName.Trim(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        var result = await users.CreateAsync(user, Input.Password);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-                ModelState.AddModelError(error.Code.StartsWith("Password") ? "Input.Password" : "Input.Email", error.Description);
-            return Page();
+            var result = await users.CreateAsync(candidate, Input.Password);
+            if (result.Succeeded)
+            {
+                await SendConfirmationAsync(users, mail, urls, l, candidate);
+                await db.SaveChangesAsync(ct);
+                return RedirectToPage("CheckEmail", new { reason = "register" });
+            }
+            // Someone registered the address a moment ago: answer as for any taken address.
+            if (!result.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                foreach (var error in result.Errors)
+                    ModelState.AddModelError(error.Code.StartsWith("Password") ? "Input.Password" : "Input.Email", error.Description);
+                return Page();
+            }
+            existing = await users.FindByEmailAsync(email);
+            if (existing is null) return RedirectToPage("CheckEmail", new { reason = "register" });
         }
-        await SendConfirmationAsync(users, mail, urls, l, user);
+        else
+        {
+            users.PasswordHasher.HashPassword(candidate, Input.Password);
+        }
+        mail.Enqueue(new OutgoingMail(existing.Email!, l["Mail.AlreadyRegisteredSubject"],
+            l["Mail.AlreadyRegisteredBody", urls.Absolute("/account/login"), urls.Absolute("/account/forgot-password")]));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("CheckEmail", new { reason = "register" });
     }

@@ -11,7 +11,8 @@ using Samverka.Platform.Localization;
 namespace Samverka.Platform.Identity.Pages;
 
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ResetPasswordModel(UserManager<AppUser> users, AccountNotices notices, Data.AppDbContext db,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public ResetInput Input { get; set; } = new();
 
@@ -21,7 +22,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
         Input.Code = code ?? "";
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Input.Email.Trim());
@@ -45,6 +46,9 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
         // A successful reset also ends a lockout: the owner proved control of the mailbox.
         await users.SetLockoutEndDateAsync(user!, null);
         await users.ResetAccessFailedCountAsync(user!);
+        // The reset gave the account a new security stamp, which ended every session.
+        notices.PasswordChanged(user!);
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Reset.Done"].Value;
         return Redirect("/account/login");
     }
