@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -186,10 +187,18 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
         return Saved("people", l["Partnerships.PersonAdded", person.Name.Trim()]);
     }
 
-    public async Task<IActionResult> OnPostBenefitsAsync(Guid id, string step, [FromForm] Dictionary<Guid, string?> benefits,
-        [FromForm] Dictionary<Guid, string?> expectations, CancellationToken ct)
+    public async Task<IActionResult> OnPostBenefitsAsync(Guid id, string step, [FromForm] Dictionary<Guid, string?>? benefits,
+        [FromForm] Dictionary<Guid, string?>? expectations, CancellationToken ct)
     {
         if (await BeginAsync(id, step, edit: true, ct) is { } denied) return denied;
+        // The form always sends both lists (empty fields included); a request without one is not from it, and
+        // saving it would blank what the parties wrote.
+        if (benefits is null || expectations is null)
+        {
+            ModelState.AddModelError("", l["Partnerships.BenefitsIncomplete"]);
+            await FillAsync(ct);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
         Benefits = benefits;
         Expectations = expectations;
         foreach (var party in File.Parties)

@@ -22,6 +22,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Error.NotFoundTitle", "Error.NotFoundText"),
             403 => ("Error.ForbiddenTitle", "Error.ForbiddenText"),
             400 => ("Error.BadRequestTitle", "Error.BadRequestText"),
+            503 => ("Database.UnavailableTitle", "Database.UnavailableText"),
             _ => ("Error.Title", "Error.Text"),
         };
         if (code is >= 400 and < 600) Response.StatusCode = code.Value;
