@@ -139,7 +139,8 @@ public sealed class DatabaseUnavailableTestsOnSqlite() : DatabaseUnavailableTest
 
     protected override async Task<DbConnection> HoldLockAsync(SamverkaFactory app, Guid needId)
     {
-        var connection = new SqliteConnection(app.ConnectionString);
+        // Unpooled, so that disposing it really closes it and lets go of the lock.
+        var connection = new SqliteConnection(app.ConnectionString + ";Pooling=False");
         await connection.OpenAsync();
         using var begin = connection.CreateCommand();
         begin.CommandText = "BEGIN EXCLUSIVE;";
