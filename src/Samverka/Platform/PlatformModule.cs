@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.HostFiltering;
@@ -71,7 +72,8 @@ public static class PlatformModule
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-            .AddMvcOptions(ValidationMessages.Localize);
+            .AddMvcOptions(ValidationMessages.Localize)
+            .AddMvcOptions(o => o.Filters.Add<DatabaseUnavailablePageFilter>());
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "samverka.af";
@@ -99,6 +101,7 @@ public static class PlatformModule
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseDatabaseUnavailable();
         if (requireHttps)
         {
             app.UseHsts();
@@ -172,10 +175,25 @@ public static class NoStoreMiddleware
         });
 }
 
+/// Healthy only when the database accepts writes: a database that answers reads but refuses every write (read-only,
+/// locked by another process, full) is not a working Samverka. The probe is an UPDATE that matches no row, in a
+/// transaction that is rolled back: it needs the write lock (SQLite) or a writable transaction (PostgreSQL) and
+/// changes nothing.
 internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-        await db.Database.CanConnectAsync(ct)
-            ? HealthCheckResult.Healthy("Database reachable.")
-            : HealthCheckResult.Unhealthy("Database unreachable.");
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        if (!await db.Database.CanConnectAsync(ct)) return HealthCheckResult.Unhealthy("Database unreachable.");
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Jobs\" SET \"Attempts\" = \"Attempts\" WHERE 1 = 0", ct);
+            await tx.RollbackAsync(ct);
+            return HealthCheckResult.Healthy("Database accepts writes.");
+        }
+        catch (Exception e) when (DatabaseUnavailable.Is(e))
+        {
+            return HealthCheckResult.Unhealthy("Database reachable but does not accept writes: " + e.Message);
+        }
+    }
 }

@@ -8,6 +8,8 @@ public abstract class AppFixture(Provider provider) : IAsyncLifetime
     public SamverkaFactory App { get; } = new(provider, services =>
     {
         services.AddSingleton<JobLedger>();
+        services.AddSingleton<RaceGate>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<RaceGate>());
         services.AddScoped<Samverka.Platform.Jobs.IJobHandler, CountingJobHandler>();
         services.AddScoped<Samverka.Platform.Jobs.IJobHandler, FlakyJobHandler>();
     });

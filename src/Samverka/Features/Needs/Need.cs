@@ -15,9 +15,10 @@ public enum NeedStatus
 
 /// A societal problem a department wants help with, published on the needs board: a problem to discuss, not a
 /// ready-made solution. Drafts are seen only by the municipality's own staff.
-public sealed class Need : ITenantScoped, IAudited
+public sealed class Need : ITenantScoped, IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid TenantId { get; set; }
     /// The department (a profile entry of the municipality's organisation) that owns the need.
     public Guid? DepartmentId { get; set; }

@@ -18,9 +18,10 @@ public enum LadderLevel { None = 0, Information = 1, Consultation = 2, Dialogue 
 /// the first conversation to renewal, so it survives staff changes. Exploring partnerships are seen by their parties
 /// only; from agreeing on, anyone sees the public summary (parties, purpose, form, period, public money) except the
 /// fields an officer marked confidential.
-public sealed class Partnership : IAudited
+public sealed class Partnership : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public string Title { get; set; } = "";
     public string Purpose { get; set; } = "";
     public PartnershipForm Form { get; set; } = PartnershipForm.Iop;
@@ -75,9 +76,10 @@ public static class ConfidentialField
 }
 
 /// A municipality (or one of its departments) or an organisation taking part.
-public sealed class PartnershipParty : IAudited
+public sealed class PartnershipParty : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid PartnershipId { get; set; }
     public PartyKind Kind { get; set; }
     public Guid? TenantId { get; set; }
@@ -97,9 +99,10 @@ public sealed class PartnershipParty : IAudited
 }
 
 /// A named person of a party. Only what the work needs: name, role and, if they want reminders, an e-mail address.
-public sealed class PartnershipPerson : IAudited
+public sealed class PartnershipPerson : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid PartnershipId { get; set; }
     public Guid PartyId { get; set; }
     public string Name { get; set; } = "";
@@ -111,9 +114,10 @@ public sealed class PartnershipPerson : IAudited
 }
 
 /// The written answer to one of the workflow's questions (Workflow.Questions).
-public sealed class PartnershipAnswer : IAudited
+public sealed class PartnershipAnswer : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid PartnershipId { get; set; }
     public string Question { get; set; } = "";
     public string Text { get; set; } = "";
@@ -126,9 +130,10 @@ public sealed class PartnershipAnswer : IAudited
 public enum ContributionKind { Money = 1, StaffTime = 2, Premises = 3, Expertise = 4, Volunteers = 5, Other = 6 }
 
 /// What one party puts in: money, staff time, premises, expertise or volunteers, with its value in kronor.
-public sealed class PartnershipContribution : IAudited
+public sealed class PartnershipContribution : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid PartnershipId { get; set; }
     public Guid PartyId { get; set; }
     public ContributionKind Kind { get; set; }
@@ -140,9 +145,10 @@ public sealed class PartnershipContribution : IAudited
 }
 
 /// An activity or milestone on the partnership's timeline; its people's roles are in the RACI matrix.
-public sealed class PartnershipActivity : IAudited
+public sealed class PartnershipActivity : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid PartnershipId { get; set; }
     public string Title { get; set; } = "";
     public DateOnly? StartsOn { get; set; }
@@ -169,9 +175,10 @@ public sealed class PartnershipRaci : IAudited
 }
 
 /// A goal the parties agreed on, with the indicator that shows whether it is reached (SMART).
-public sealed class PartnershipGoal : IAudited
+public sealed class PartnershipGoal : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid PartnershipId { get; set; }
     public string Text { get; set; } = "";
     public string? Indicator { get; set; }

@@ -154,7 +154,7 @@ internal sealed class PartnershipsDemoSeeder(AppDbContext db, AgreementService a
     private async Task ApproveAllAsync(Guid id, string municipalityApprover, string? municipalityUser, string organisationApprover, string? organisationUser, CancellationToken ct)
     {
         var file = (await PartnershipFile.LoadAsync(db, id, ct))!;
-        var version = await agreements.CreateVersionAsync(file, municipalityApprover, ct);
+        var (version, _) = await agreements.CreateVersionAsync(file, null, municipalityApprover, ct);
         foreach (var party in file.Parties)
         {
             file = (await PartnershipFile.LoadAsync(db, id, ct))!;

@@ -1,5 +1,6 @@
 using Samverka.Platform.Audit;
 using Samverka.Platform.Tenancy;
+using Samverka.Platform.Data;
 
 namespace Samverka.Features.Register;
 
@@ -37,9 +38,10 @@ public enum Freshness
 
 /// A civil-society organisation in the public register. The register is shared across municipalities, so an
 /// organisation is not tenant-scoped; its home municipality says where it is based and whose officers verify it.
-public sealed class Organisation : IAudited
+public sealed class Organisation : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public string Name { get; set; } = "";
 
     /// Other names the organisation is known by (abbreviations, former names), one per entry.
@@ -101,9 +103,10 @@ public sealed class Organisation : IAudited
 }
 
 /// Something the organisation offers: an activity, a service, a programme.
-public sealed class OrganisationService : IAudited
+public sealed class OrganisationService : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid OrganisationId { get; set; }
     public string Name { get; set; } = "";
     public string Description { get; set; } = "";
@@ -138,9 +141,10 @@ public sealed class OrganisationLocation : IAudited
 }
 
 /// A way to reach the organisation, by role ("Ordförande", "Volunteer coordinator") rather than by person where possible.
-public sealed class OrganisationContact : IAudited
+public sealed class OrganisationContact : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid OrganisationId { get; set; }
     public string Role { get; set; } = "";
     public string? Name { get; set; }

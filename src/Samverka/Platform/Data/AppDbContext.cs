@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         // Each feature keeps its EF configuration next to its entities.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        VersionInterceptor.Configure(builder);
     }
 }
 

@@ -19,6 +19,12 @@ public sealed class DatabaseOptions
     /// PostgreSQL is migrated by the `migrate` command in production; set true to migrate on start instead.
     public bool MigrateOnStart { get; set; }
 
+    /// How long a statement waits for a lock another connection holds before giving up (SQLite's busy timeout,
+    /// PostgreSQL's lock_timeout). Short, so a busy database answers "try again" in seconds instead of hanging the
+    /// request for the provider's default 30 s (SQLite) or forever (PostgreSQL). An explicit `Default Timeout`
+    /// (SQLite) or `Options=-c lock_timeout=…` (PostgreSQL) in the connection string wins.
+    public int BusyTimeoutSeconds { get; set; } = 5;
+
     public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
         || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
 }
@@ -35,17 +41,18 @@ public static class DataModule
         if (options.IsPostgres)
         {
             services.AddSingleton<IBulkInserter, PostgresBulkInserter>();
+            var connectionString = WithLockTimeout(options.ConnectionString, options.BusyTimeoutSeconds);
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
-                .UseNpgsql(options.ConnectionString, n => n.MigrationsHistoryTable("__ef_migrations"))
-                .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
+                .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations"))
+                .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), VersionInterceptor.Instance, .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
         }
         else if (options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            var connectionString = SqlitePaths.Resolve(options.ConnectionString, env.ContentRootPath);
+            var connectionString = WithBusyTimeout(SqlitePaths.Resolve(options.ConnectionString, env.ContentRootPath), options.BusyTimeoutSeconds);
             services.AddSingleton<IBulkInserter, SqliteBulkInserter>();
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
+                .AddInterceptors([sp.GetRequiredService<AuditInterceptor>(), VersionInterceptor.Instance, .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
         }
         else
         {
@@ -54,6 +61,27 @@ public static class DataModule
         }
         services.AddScoped<DatabaseSetup>();
         return services;
+    }
+
+    /// Microsoft.Data.Sqlite waits for a locked database as long as the command timeout, which follows
+    /// `Default Timeout` (30 s unless set).
+    internal static string WithBusyTimeout(string connectionString, int seconds)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
+            builder.DefaultTimeout = seconds;
+        return builder.ToString();
+    }
+
+    /// A write waiting for a row or table lock fails after lock_timeout (SQLSTATE 55P03) instead of waiting for
+    /// ever. Only lock waits: a long import or report is not cut short.
+    internal static string WithLockTimeout(string connectionString, int seconds)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("lock_timeout", StringComparison.Ordinal) != true)
+            builder.Options = $"{builder.Options} -c lock_timeout={seconds * 1000}".Trim();
+        return builder.ToString();
     }
 }
 

@@ -1,4 +1,5 @@
 using Samverka.Platform.Audit;
+using Samverka.Platform.Data;
 
 namespace Samverka.Platform.Tenancy;
 
@@ -9,9 +10,10 @@ public enum TenantKind
 }
 
 /// A region or a municipality: the unit that owns non-public data. Regions contain municipalities.
-public sealed class Tenant : IAudited
+public sealed class Tenant : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public TenantKind Kind { get; set; }
 
     // The official code where one exists (Swedish län "20", kommun "2081"); otherwise a platform code such as "LV-TALSI".

@@ -17,9 +17,10 @@ public enum BudgetEventKind
 
 /// One date in a municipality's budget calendar: when the council or a committee decides, when proposals must reach
 /// them, or a public meeting. Public entries are published on the profile and in the iCalendar feed.
-public sealed class BudgetEvent : ITenantScoped, IAudited
+public sealed class BudgetEvent : ITenantScoped, IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid TenantId { get; set; }
     public BudgetEventKind Kind { get; set; }
     public string Title { get; set; } = "";

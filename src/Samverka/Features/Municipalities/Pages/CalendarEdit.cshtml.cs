@@ -17,6 +17,7 @@ namespace Samverka.Features.Municipalities.Pages;
 public sealed class CalendarEditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public BudgetEventInput Input { get; set; } = new();
+    [BindProperty] public EditStamp Stamp { get; set; } = new();
     public Tenant Municipality { get; private set; } = default!;
     public Guid? EventId { get; private set; }
     public bool ConfirmDelete { get; private set; }
@@ -44,11 +45,10 @@ public sealed class CalendarEditModel(AppDbContext db, CurrentUser current, Time
         if (denied is not null) return denied;
         ConfirmDelete = confirmDelete && e is not null;
         if (e is not null)
-            Input = new BudgetEventInput
-            {
-                Kind = e.Kind, Title = e.Title, Body = e.Body, Date = e.Date, StartTime = e.StartTime, EndTime = e.EndTime,
-                Location = e.Location, Description = e.Description, IsPublic = e.IsPublic,
-            };
+        {
+            Input = BudgetEventInput.From(e);
+            Stamp = EditStamp.Of(e, Input);
+        }
         return Page();
     }
 
@@ -61,6 +61,7 @@ public sealed class CalendarEditModel(AppDbContext db, CurrentUser current, Time
         else if (Input.EndTime is { } end && Input.StartTime is { } start && end <= start)
             ModelState.AddModelError("Input.EndTime", l["Calendar.EndAfterStart"]);
         if (!ModelState.IsValid) return Page();
+        var existing = e is not null;
         if (e is null)
         {
             e = new BudgetEvent { TenantId = Municipality.Id };
@@ -76,7 +77,8 @@ public sealed class CalendarEditModel(AppDbContext db, CurrentUser current, Time
         e.Description = Text.Blank(Input.Description);
         e.IsPublic = Input.IsPublic;
         e.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        if (!existing) await db.SaveChangesAsync(ct);
+        else if (!await this.SaveEditAsync(db, e, Stamp, Input, BudgetEventInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect($"/municipalities/{code}/calendar");
     }
@@ -95,6 +97,12 @@ public sealed class CalendarEditModel(AppDbContext db, CurrentUser current, Time
 
 public sealed class BudgetEventInput
 {
+    public static BudgetEventInput From(BudgetEvent e) => new()
+    {
+        Kind = e.Kind, Title = e.Title, Body = e.Body, Date = e.Date, StartTime = e.StartTime, EndTime = e.EndTime,
+        Location = e.Location, Description = e.Description, IsPublic = e.IsPublic,
+    };
+
     [Display(Name = "Calendar.Kind")]
     [Required(ErrorMessage = "Validation.Choose")]
     public BudgetEventKind? Kind { get; set; }

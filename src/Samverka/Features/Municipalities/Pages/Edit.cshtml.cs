@@ -14,6 +14,7 @@ namespace Samverka.Features.Municipalities.Pages;
 public sealed class EditModel(AppDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public MunicipalityProfileInput Input { get; set; } = new();
+    [BindProperty] public EditStamp Stamp { get; set; } = new();
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
 
@@ -32,10 +33,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, IStringLocal
     {
         var (tenant, denied) = await LoadAsync(code, ct);
         if (denied is not null) return denied;
-        Input = new MunicipalityProfileInput
-        {
-            Description = tenant!.Description, Website = tenant.Website, ContactEmail = tenant.ContactEmail,
-        };
+        Input = MunicipalityProfileInput.From(tenant!);
+        Stamp = EditStamp.Of(tenant!, Input);
         return Page();
     }
 
@@ -47,7 +46,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, IStringLocal
         tenant!.Description = Text.Blank(Input.Description);
         tenant.Website = Text.Blank(Input.Website);
         tenant.ContactEmail = Text.Blank(Input.ContactEmail);
-        await db.SaveChangesAsync(ct);
+        if (!await this.SaveEditAsync(db, tenant, Stamp, Input, MunicipalityProfileInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect($"/municipalities/{code}");
     }
@@ -56,6 +55,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, IStringLocal
 
 public sealed class MunicipalityProfileInput
 {
+    public static MunicipalityProfileInput From(Platform.Tenancy.Tenant t) => new()
+    {
+        Description = t.Description, Website = t.Website, ContactEmail = t.ContactEmail,
+    };
+
     [Display(Name = "Field.Description")]
     [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
     [NoMarkup]

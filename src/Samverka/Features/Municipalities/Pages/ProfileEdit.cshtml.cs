@@ -18,6 +18,7 @@ namespace Samverka.Features.Municipalities.Pages;
 public sealed class ProfileEditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public ProfileEntryInput Input { get; set; } = new();
+    [BindProperty] public EditStamp Stamp { get; set; } = new();
     public Tenant Municipality { get; private set; } = default!;
     public ProfileSection Section { get; private set; }
     public Guid? EntryId { get; private set; }
@@ -66,12 +67,10 @@ public sealed class ProfileEditModel(AppDbContext db, CurrentUser current, TimeP
         if (denied is not null) return denied;
         ConfirmDelete = confirmDelete && e is not null;
         if (e is not null)
-            Input = new ProfileEntryInput
-            {
-                Kind = e.Kind, Title = e.Title, Text = e.Text, Detail = e.Detail, Email = e.Email, Phone = e.Phone, Url = e.Url,
-                FromYear = e.FromYear, ToYear = e.ToYear,
-                Goals = string.Join("\n", e.Goals.OrderBy(g => g.SortOrder).Select(g => g.Text)),
-            };
+        {
+            Input = ProfileEntryInput.From(e);
+            Stamp = EditStamp.Of(e, Input);
+        }
         return Page();
     }
 
@@ -129,7 +128,8 @@ public sealed class ProfileEditModel(AppDbContext db, CurrentUser current, TimeP
                 goal.SortOrder = i;
             }
         }
-        await db.SaveChangesAsync(ct);
+        if (EntryId is null) await db.SaveChangesAsync(ct);
+        else if (!await this.SaveEditAsync(db, e, Stamp, Input, ProfileEntryInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect($"/municipalities/{code}#{Section.ToString().ToLowerInvariant()}");
     }
@@ -148,6 +148,13 @@ public sealed class ProfileEditModel(AppDbContext db, CurrentUser current, TimeP
 
 public sealed class ProfileEntryInput
 {
+    public static ProfileEntryInput From(ProfileEntry e) => new()
+    {
+        Kind = e.Kind, Title = e.Title, Text = e.Text, Detail = e.Detail, Email = e.Email, Phone = e.Phone, Url = e.Url,
+        FromYear = e.FromYear, ToYear = e.ToYear,
+        Goals = string.Join("\n", e.Goals.OrderBy(g => g.SortOrder).Select(g => g.Text)),
+    };
+
     [Display(Name = "Profile.Generic.Kind")]
     public ProfileKind? Kind { get; set; }
 

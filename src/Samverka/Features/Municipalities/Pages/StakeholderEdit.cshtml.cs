@@ -17,6 +17,7 @@ namespace Samverka.Features.Municipalities.Pages;
 public sealed class StakeholderEditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public StakeholderInput Input { get; set; } = new();
+    [BindProperty] public EditStamp Stamp { get; set; } = new();
     public Tenant Municipality { get; private set; } = default!;
     public Guid? StakeholderId { get; private set; }
     public bool ConfirmDelete { get; private set; }
@@ -45,7 +46,10 @@ public sealed class StakeholderEditModel(AppDbContext db, CurrentUser current, T
         if (denied is not null) return denied;
         ConfirmDelete = confirmDelete && s is not null;
         if (s is not null)
-            Input = new StakeholderInput { Name = s.Name, Role = s.Role, Influence = s.Influence, Interest = s.Interest, Note = s.Note };
+        {
+            Input = StakeholderInput.From(s);
+            Stamp = EditStamp.Of(s, Input);
+        }
         return Page();
     }
 
@@ -54,6 +58,7 @@ public sealed class StakeholderEditModel(AppDbContext db, CurrentUser current, T
         var (s, denied) = await LoadAsync(code, id, ct);
         if (denied is not null) return denied;
         if (!ModelState.IsValid) return Page();
+        var existing = s is not null;
         if (s is null)
         {
             s = new Stakeholder { TenantId = Municipality.Id };
@@ -65,7 +70,8 @@ public sealed class StakeholderEditModel(AppDbContext db, CurrentUser current, T
         s.Interest = Input.Interest!.Value;
         s.Note = Text.Blank(Input.Note);
         s.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        if (!existing) await db.SaveChangesAsync(ct);
+        else if (!await this.SaveEditAsync(db, s, Stamp, Input, StakeholderInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect($"/municipalities/{code}/stakeholders");
     }
@@ -84,6 +90,8 @@ public sealed class StakeholderEditModel(AppDbContext db, CurrentUser current, T
 
 public sealed class StakeholderInput
 {
+    public static StakeholderInput From(Stakeholder s) => new() { Name = s.Name, Role = s.Role, Influence = s.Influence, Interest = s.Interest, Note = s.Note };
+
     [Display(Name = "Stakeholders.Name")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "Validation.Length")]

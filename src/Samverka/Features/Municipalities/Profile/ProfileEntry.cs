@@ -35,9 +35,10 @@ public enum ProfileKind
 /// One item in a profile list: a committee or department and what it is responsible for, a named coordinator with
 /// work contact details, a strategy with its goals, a kind of support and how to ask for it, or a local compact.
 /// One table for all five lists: they share title, text, order and the public profile; each uses the fields it needs.
-public sealed class ProfileEntry : ITenantScoped, IAudited
+public sealed class ProfileEntry : ITenantScoped, IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid TenantId { get; set; }
     public ProfileSection Section { get; set; }
     public ProfileKind? Kind { get; set; }

@@ -10,9 +10,10 @@ namespace Samverka.Features.Municipalities.Stakeholders;
 /// affects or concerns them (interest), each from 1 to 5. A map belongs to a municipality, or to one of its
 /// partnerships when PartnershipId is set. Internal to the municipality's staff: it holds judgements about people,
 /// so it keeps a role and a name at most, and no contact details.
-public sealed class Stakeholder : ITenantScoped, IAudited
+public sealed class Stakeholder : ITenantScoped, IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid TenantId { get; set; }
     public Guid? PartnershipId { get; set; }
     public string Name { get; set; } = "";

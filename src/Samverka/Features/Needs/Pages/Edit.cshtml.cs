@@ -19,6 +19,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public NeedInput Input { get; set; } = new();
+    [BindProperty] public EditStamp Stamp { get; set; } = new();
     public Tenant Municipality { get; private set; } = default!;
     public Need? Existing { get; private set; }
     public List<SelectListItem> Departments { get; private set; } = [];
@@ -53,12 +54,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
     {
         if (await LoadAsync(code, id, ct) is { } denied) return denied;
         if (Existing is { } n)
-            Input = new NeedInput
-            {
-                Title = n.Title, DepartmentId = n.DepartmentId, Problem = n.Problem, TargetGroup = n.TargetGroup, TargetGroups = [.. n.TargetGroups], Languages = [.. n.Languages], AgeFrom = n.AgeFrom, AgeTo = n.AgeTo,
-                Areas = [.. n.Areas], DesiredOutcome = n.DesiredOutcome, Timeframe = n.Timeframe, Budget = n.Budget, Forms = [.. n.Forms],
-                ContactName = n.ContactName, ContactEmail = n.ContactEmail, Closes = n.Closes,
-            };
+        {
+            Input = NeedInput.From(n);
+            Stamp = EditStamp.Of(n, Input);
+        }
         else
         {
             // A new need starts with the writer as contact (they can name a role instead) and a month to answer.
@@ -83,7 +82,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
             Existing.Status = NeedStatus.Closed;
             Existing.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             if (wasOpen) await notifications.NotifyFollowersAsync(Existing, NeedNotifications.Change.Closed, current.Id, ct);
-            await db.SaveChangesAsync(ct);
+            if (!await this.SaveEditAsync(db, Existing, Stamp, Input, NeedInput.From, nameof(Input), l, ct)) return this.ConflictPage();
             TempData["Flash"] = l["Needs.ClosedDone"].Value;
             return Redirect($"/needs/{Existing.Id}");
         }
@@ -130,7 +129,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         }
         // Followers hear about changes to a published need (a draft has none).
         else if (Existing?.Status == NeedStatus.Open) await notifications.NotifyFollowersAsync(need, NeedNotifications.Change.Updated, current.Id, ct);
-        await db.SaveChangesAsync(ct);
+        if (Existing is null) await db.SaveChangesAsync(ct);
+        else if (!await this.SaveEditAsync(db, Existing, Stamp, Input, NeedInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = (need.Status == NeedStatus.Open ? l["Needs.Published"] : l["Needs.DraftSaved"]).Value;
         return Redirect($"/needs/{need.Id}");
     }
@@ -138,6 +138,13 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
 
 public sealed class NeedInput
 {
+    public static NeedInput From(Need n) => new()
+    {
+        Title = n.Title, DepartmentId = n.DepartmentId, Problem = n.Problem, TargetGroup = n.TargetGroup, TargetGroups = [.. n.TargetGroups], Languages = [.. n.Languages], AgeFrom = n.AgeFrom, AgeTo = n.AgeTo,
+        Areas = [.. n.Areas], DesiredOutcome = n.DesiredOutcome, Timeframe = n.Timeframe, Budget = n.Budget, Forms = [.. n.Forms],
+        ContactName = n.ContactName, ContactEmail = n.ContactEmail, Closes = n.Closes,
+    };
+
     [Display(Name = "Needs.TitleField")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, MinimumLength = 5, ErrorMessage = "Validation.Length")]

@@ -7,9 +7,10 @@ namespace Samverka.Features.Partnerships.Agreement;
 
 /// One generated version of the agreement, kept as the .docx it was. When every party has approved it, it is
 /// frozen: its file never changes, and it is the one the public and the API get.
-public sealed class AgreementVersion : IAudited
+public sealed class AgreementVersion : IAudited, IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    [NotAudited] public long Version { get; set; }
     public Guid PartnershipId { get; set; }
     public int Number { get; set; }
     public PartnershipForm Form { get; set; }

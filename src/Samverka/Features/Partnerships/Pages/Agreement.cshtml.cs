@@ -22,11 +22,12 @@ public sealed class AgreementModel(AppDbContext db, CurrentUser current, TimePro
         return Page();
     }
 
-    public async Task<IActionResult> OnPostGenerateAsync(Guid id, CancellationToken ct)
+    /// `after` is the newest version number the page showed, so a second click on the same page is not a new version.
+    public async Task<IActionResult> OnPostGenerateAsync(Guid id, int? after, CancellationToken ct)
     {
         if (await LoadForPartyAsync(id, edit: true, ct) is { } denied) return denied;
-        var version = await agreements.CreateVersionAsync(File, await MeAsync(ct), ct);
-        TempData["Flash"] = l["Agreement.Generated", version.Number].Value;
+        var (version, already) = await agreements.CreateVersionAsync(File, after, await MeAsync(ct), ct);
+        TempData["Flash"] = l[already ? "Agreement.AlreadyGenerated" : "Agreement.Generated", version.Number].Value;
         return Redirect($"{Home}/agreement");
     }
 

@@ -16,6 +16,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
     : PartnershipPageModel(db, current, clock)
 {
     [BindProperty] public PartnershipSettingsInput Input { get; set; } = new();
+    [BindProperty] public EditStamp Stamp { get; set; } = new();
 
     public IEnumerable<SelectListItem> Forms => Enum.GetValues<PartnershipForm>().Select(f => new SelectListItem(l["PartnershipForm." + f], f.ToString()));
     public IEnumerable<SelectListItem> Statuses => Enum.GetValues<PartnershipStatus>().Select(s => new SelectListItem(l["PartnershipStatus." + s], s.ToString()));
@@ -25,12 +26,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadForPartyAsync(id, edit: false, ct) is { } denied) return denied;
-        Input = new PartnershipSettingsInput
-        {
-            Title = P.Title, Purpose = P.Purpose, Form = P.Form, Status = P.Status, PublicMoney = P.PublicMoney,
-            Ladder = [.. Enumerable.Range(0, Partnership.LadderStages.Length).Select(i => (int)P.LadderAt(i))],
-            Confidential = [.. P.ConfidentialFields], ConfidentialReason = P.ConfidentialReason,
-        };
+        Input = PartnershipSettingsInput.From(P);
+        Stamp = EditStamp.Of(P, Input);
         return Page();
     }
 
@@ -58,7 +55,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
             p.ConfidentialReason = confidential.Count == 0 ? null : Text.Blank(Input.ConfidentialReason);
         }
         p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await Db.SaveChangesAsync(ct);
+        if (!await this.SaveEditAsync(Db, p, Stamp, Input, PartnershipSettingsInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect(Home);
     }
@@ -79,6 +76,13 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
 
 public sealed class PartnershipSettingsInput
 {
+    public static PartnershipSettingsInput From(Partnership p) => new()
+    {
+        Title = p.Title, Purpose = p.Purpose, Form = p.Form, Status = p.Status, PublicMoney = p.PublicMoney,
+        Ladder = [.. Enumerable.Range(0, Partnership.LadderStages.Length).Select(i => (int)p.LadderAt(i))],
+        Confidential = [.. p.ConfidentialFields], ConfidentialReason = p.ConfidentialReason,
+    };
+
     [Display(Name = "Partnerships.TitleField")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, MinimumLength = 3, ErrorMessage = "Validation.Length")]

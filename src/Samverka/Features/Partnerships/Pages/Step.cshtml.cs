@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -21,6 +22,8 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
     public Workflow.Step Step { get; private set; } = default!;
     public IReadOnlyList<string> Missing { get; private set; } = [];
     public Dictionary<string, string?> Answers { get; set; } = [];
+    /// The version of each stored answer (the answers form carries them, so a save after someone else's is caught).
+    public Dictionary<string, long> AnswerVersions { get; private set; } = [];
     public int? Rhythm { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
@@ -55,6 +58,8 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
     private async Task FillAsync(CancellationToken ct)
     {
         Missing = Workflow.Missing(Step, File);
+        AnswerVersions = await Db.PartnershipAnswers().AsNoTracking().Where(a => a.PartnershipId == P.Id)
+            .ToDictionaryAsync(a => a.Question, a => a.Version, ct);
         foreach (var q in Step.Questions) Answers.TryAdd(q.Code, File.Answer(q.Code));
         Rhythm ??= P.CheckInEveryDays;
         StartsOn ??= P.StartsOn;
@@ -105,7 +110,7 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
     }
 
     public async Task<IActionResult> OnPostAnswersAsync(Guid id, string step, [FromForm] Dictionary<string, string?> answers,
-        int? rhythm, DateOnly? startsOn, DateOnly? endsOn, int? renewalMonths, CancellationToken ct)
+        int? rhythm, DateOnly? startsOn, DateOnly? endsOn, int? renewalMonths, [FromForm] Dictionary<string, long>? seen, CancellationToken ct)
     {
         if (await BeginAsync(id, step, edit: true, ct) is { } denied) return denied;
         Answers = answers;
@@ -126,6 +131,19 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
 
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = await Db.PartnershipAnswers().Where(a => a.PartnershipId == id).ToListAsync(ct);
+        // An answer saved, changed or removed by someone else since this form was loaded (-1: there was none):
+        // nothing is written, the person keeps their text and sees the answer as it is now.
+        List<Workflow.Question> changed = seen is null ? [] : Step.Questions
+            .Where(q => seen.TryGetValue(q.Code, out var v) && v != (existing.FirstOrDefault(a => a.Question == q.Code)?.Version ?? -1)).ToList();
+        if (changed.Count > 0)
+        {
+            ModelState.AddModelError("", l["Edit.Conflict"]);
+            foreach (var q in changed)
+                ModelState.AddModelError($"Answers[{q.Code}]", l["Edit.ConflictField", l["WorkflowLabel." + q.Code],
+                    existing.FirstOrDefault(a => a.Question == q.Code)?.Text ?? l["Edit.Empty"].Value]);
+            await FillAsync(ct);
+            return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+        }
         foreach (var q in Step.Questions)
         {
             var text = Text.Blank(answers.GetValueOrDefault(q.Code));
@@ -186,10 +204,18 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
         return Saved("people", l["Partnerships.PersonAdded", person.Name.Trim()]);
     }
 
-    public async Task<IActionResult> OnPostBenefitsAsync(Guid id, string step, [FromForm] Dictionary<Guid, string?> benefits,
-        [FromForm] Dictionary<Guid, string?> expectations, CancellationToken ct)
+    public async Task<IActionResult> OnPostBenefitsAsync(Guid id, string step, [FromForm] Dictionary<Guid, string?>? benefits,
+        [FromForm] Dictionary<Guid, string?>? expectations, CancellationToken ct)
     {
         if (await BeginAsync(id, step, edit: true, ct) is { } denied) return denied;
+        // The form always sends both lists (empty fields included); a request without one is not from it, and
+        // saving it would blank what the parties wrote.
+        if (benefits is null || expectations is null)
+        {
+            ModelState.AddModelError("", l["Partnerships.BenefitsIncomplete"]);
+            await FillAsync(ct);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
         Benefits = benefits;
         Expectations = expectations;
         foreach (var party in File.Parties)

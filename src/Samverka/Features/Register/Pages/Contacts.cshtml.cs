@@ -15,6 +15,7 @@ public sealed class ContactsModel(AppDbContext db, CurrentUser current, TimeProv
 {
     public Organisation Organisation { get; private set; } = default!;
     [BindProperty] public ContactInput Input { get; set; } = new();
+    [BindProperty] public EditStamp Stamp { get; set; } = new();
     [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? ConfirmDelete { get; set; }
 
@@ -31,7 +32,10 @@ public sealed class ContactsModel(AppDbContext db, CurrentUser current, TimeProv
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (Edit is { } cid && Organisation.Contacts.SingleOrDefault(c => c.Id == cid) is { } c)
-            Input = new ContactInput { Id = c.Id, Role = c.Role, Name = c.Name, Email = c.Email, Phone = c.Phone };
+        {
+            Input = ContactInput.From(c);
+            Stamp = EditStamp.Of(c, Input);
+        }
         return Page();
     }
 
@@ -43,6 +47,7 @@ public sealed class ContactsModel(AppDbContext db, CurrentUser current, TimeProv
         var contact = Input.Id is { } cid ? Organisation.Contacts.SingleOrDefault(c => c.Id == cid) : null;
         if (Input.Id is not null && contact is null) return NotFound();
         if (!ModelState.IsValid) { Edit = Input.Id; return Page(); }
+        var existing = contact is not null;
         if (contact is null)
         {
             contact = new OrganisationContact { OrganisationId = id };
@@ -53,7 +58,8 @@ public sealed class ContactsModel(AppDbContext db, CurrentUser current, TimeProv
         contact.Email = Text.Blank(Input.Email);
         contact.Phone = Text.Blank(Input.Phone);
         Organisation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        if (!existing) await db.SaveChangesAsync(ct);
+        else if (!await this.SaveEditAsync(db, contact, Stamp, Input, ContactInput.From, nameof(Input), l, ct)) { Edit = Input.Id; return this.ConflictPage(); }
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect($"/organisations/{id}/contacts");
     }
@@ -73,6 +79,8 @@ public sealed class ContactsModel(AppDbContext db, CurrentUser current, TimeProv
 
 public sealed class ContactInput
 {
+    public static ContactInput From(OrganisationContact c) => new() { Id = c.Id, Role = c.Role, Name = c.Name, Email = c.Email, Phone = c.Phone };
+
     public Guid? Id { get; set; }
 
     [Display(Name = "Contacts.Role")]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Localization;
+using Samverka.Platform.UI;
 
 namespace Samverka.Features.Register.Pages;
 
@@ -12,6 +13,7 @@ namespace Samverka.Features.Register.Pages;
 public sealed class EditModel(AppDbContext db, CurrentUser current, OrganisationForm form, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, IOrganisationFormPage
 {
     [BindProperty] public OrganisationInput Input { get; set; } = new();
+    [BindProperty] public EditStamp Stamp { get; set; } = new();
     public OrganisationForm Form => form;
     public Guid Id { get; private set; }
     public string Name { get; private set; } = "";
@@ -32,6 +34,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, Organisation
         var (o, denied) = await LoadAsync(id, ct);
         if (denied is not null) return denied;
         Input = OrganisationInput.From(o!);
+        Stamp = EditStamp.Of(o!, Input);
         return Page();
     }
 
@@ -43,7 +46,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, Organisation
         if (!ModelState.IsValid) return Page();
         form.Apply(Input, number, o!);
         Upkeep.FreshnessConfirmation.Confirm(o!, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        if (!await this.SaveEditAsync(db, o!, Stamp, Input, OrganisationInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect($"/organisations/{id}");
     }

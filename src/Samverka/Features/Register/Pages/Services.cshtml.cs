@@ -16,6 +16,7 @@ public sealed class ServicesModel(AppDbContext db, CurrentUser current, TimeProv
 {
     public Organisation Organisation { get; private set; } = default!;
     [BindProperty] public ServiceInput Input { get; set; } = new();
+    [BindProperty] public EditStamp Stamp { get; set; } = new();
     [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? ConfirmDelete { get; set; }
     public List<SelectListItem> Places { get; private set; } = [];
@@ -34,11 +35,10 @@ public sealed class ServicesModel(AppDbContext db, CurrentUser current, TimeProv
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (Edit is { } sid && Organisation.Services.SingleOrDefault(s => s.Id == sid) is { } s)
-            Input = new ServiceInput
-            {
-                Id = s.Id, Name = s.Name, Description = s.Description, Eligibility = s.Eligibility, IsFree = s.IsFree, Cost = s.Cost,
-                Schedule = s.Schedule, Location = s.LocationId?.ToString(), Url = s.Url,
-            };
+        {
+            Input = ServiceInput.From(s);
+            Stamp = EditStamp.Of(s, Input);
+        }
         return Page();
     }
 
@@ -55,6 +55,7 @@ public sealed class ServicesModel(AppDbContext db, CurrentUser current, TimeProv
         var service = Input.Id is { } sid ? Organisation.Services.SingleOrDefault(s => s.Id == sid) : null;
         if (Input.Id is not null && service is null) return NotFound();
         if (!ModelState.IsValid) { Edit = Input.Id; return Page(); }
+        var existing = service is not null;
         if (service is null)
         {
             service = new OrganisationService { OrganisationId = id };
@@ -69,7 +70,8 @@ public sealed class ServicesModel(AppDbContext db, CurrentUser current, TimeProv
         service.LocationId = locationId;
         service.Url = Text.Blank(Input.Url);
         Organisation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        if (!existing) await db.SaveChangesAsync(ct);
+        else if (!await this.SaveEditAsync(db, service, Stamp, Input, ServiceInput.From, nameof(Input), l, ct)) { Edit = Input.Id; return this.ConflictPage(); }
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect($"/organisations/{id}/services");
     }
@@ -90,6 +92,12 @@ public sealed class ServicesModel(AppDbContext db, CurrentUser current, TimeProv
 
 public sealed class ServiceInput
 {
+    public static ServiceInput From(OrganisationService s) => new()
+    {
+        Id = s.Id, Name = s.Name, Description = s.Description, Eligibility = s.Eligibility, IsFree = s.IsFree, Cost = s.Cost,
+        Schedule = s.Schedule, Location = s.LocationId?.ToString(), Url = s.Url,
+    };
+
     public Guid? Id { get; set; }
 
     [Display(Name = "Services.Name")]

@@ -23,6 +23,7 @@ public sealed class ErrorModel : PageModel
             403 => ("Error.ForbiddenTitle", "Error.ForbiddenText"),
             400 => ("Error.BadRequestTitle", "Error.BadRequestText"),
             429 => ("Error.TooManyRequestsTitle", "Error.TooManyRequestsText"),
+            503 => ("Database.UnavailableTitle", "Database.UnavailableText"),
             _ => ("Error.Title", "Error.Text"),
         };
         if (code is >= 400 and < 600) Response.StatusCode = code.Value;
