@@ -61,6 +61,7 @@ public static class PlatformModule
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
+        services.AddSamverkaApiProblems();
         return builder;
     }
 
@@ -90,6 +91,7 @@ public static class PlatformModule
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseSamverkaApiProblems();
 
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();

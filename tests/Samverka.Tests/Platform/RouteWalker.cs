@@ -324,7 +324,8 @@ public sealed class RouteWalker(SamverkaFactory app)
     }
 
     /// A plausible value for a query or form field the handler binds, chosen by its name so that a check the handler
-    /// forgot is not hidden behind a validation error; ids point at the victim.
+    /// forgot is not hidden behind a validation error; ids point at the victim. Private marks the one field that
+    /// decides whether an outsider's write may be legitimate: a need that is still a draft.
     private (string? Value, bool Private) FieldValue(string name, Type type, string raw, PropertyInfo? property = null)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
@@ -333,7 +334,7 @@ public sealed class RouteWalker(SamverkaFactory app)
         if (t == typeof(Guid))
             return n switch
             {
-                "organisation" or "organisationid" => (_dalia.ToString(), false),
+                "organisation" or "organisationid" or "organization_id" => (_dalia.ToString(), false),
                 "with" => (_kompis.ToString(), false),
                 "tenantid" => (_borlange.ToString(), false),
                 "need" or "needid" => (_draftNeed.ToString(), true),
@@ -361,6 +362,7 @@ public sealed class RouteWalker(SamverkaFactory app)
                 "culture" => ("en", false),
                 "q" or "query" or "partyq" => ("a", false),
                 "status" => ("active", false),
+                "sort" => ("name", false),
                 "area" => ("youth", false),
                 "format" => ("csv", false),
                 "go" => ("publish", false),
@@ -477,8 +479,13 @@ public sealed class RouteWalker(SamverkaFactory app)
                         if (isGet)
                         {
                             probes.Add(new Probe(raw, label, "GET", Join(path, handlerQuery), [], rv.Private));
-                            if (fields.Count > 0)
-                                probes.Add(new Probe(raw, label, "GET", Join(path, handlerQuery, string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"))), [], touches));
+                            // All fields together, and each alone, so that one scope parameter (?tenant=) cannot
+                            // shadow another (?organisation=) that the handler would otherwise check differently.
+                            var sets = new List<List<KeyValuePair<string, string>>>();
+                            if (fields.Count > 0) sets.Add(fields);
+                            if (fields.Count > 1) sets.AddRange(fields.Select(f => new List<KeyValuePair<string, string>> { f }));
+                            foreach (var set in sets)
+                                probes.Add(new Probe(raw, label, "GET", Join(path, handlerQuery, string.Join("&", set.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"))), [], touches));
                         }
                         else
                         {
