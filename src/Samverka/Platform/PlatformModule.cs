@@ -83,6 +83,7 @@ public static class PlatformModule
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
+        services.AddSamverkaApiProblems();
         return builder;
     }
 
@@ -115,6 +116,7 @@ public static class PlatformModule
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseSamverkaApiProblems();
 
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();

@@ -51,9 +51,14 @@ public sealed class PartnershipsModule : IModule
     internal static string Code(Enum value) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     /// Public partnerships (not those still exploring), newest first; filter by municipality code or organisation.
-    internal static async Task<Ok<PartnershipPage>> List(AppDbContext db, string? municipality, Guid? organisation, string? status,
-        int? page, int? pageSize, CancellationToken ct)
+    internal static async Task<Results<Ok<PartnershipPage>, ValidationProblem>> List(AppDbContext db, string? municipality, Guid? organisation, string? status,
+        int? page, int? pageSize, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
+        // An unknown status would otherwise be ignored and list every partnership, as if the filter had worked.
+        var statuses = Enum.GetValues<PartnershipStatus>().Select(s => Code(s)).ToList();
+        if (!string.IsNullOrWhiteSpace(status) && !statuses.Contains(status.Trim().ToLowerInvariant()))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [l["Api.Invalid.Choice", string.Join(", ", statuses)]] },
+                title: l["Api.Invalid.Title"]);
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
         var number = Math.Max(1, page ?? 1);
         var query = PublicQuery(db, municipality, organisation, status);

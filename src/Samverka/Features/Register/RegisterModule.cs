@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samverka.Platform.Localization;
 using Samverka.Platform.Data;
 using Samverka.Features.Register.Exchange;
 using Samverka.Features.Register.Search;
@@ -59,8 +61,15 @@ public sealed class RegisterModule : IModule
         string Description, List<string> Areas, List<string> TargetGroups, int? AgeFrom, int? AgeTo, List<string> MunicipalitiesServed,
         List<string> Languages, string? Website, DateTime LastConfirmed, bool MayBeOutdated);
 
-    internal static Ok<OrganisationSearchPage> List(HttpRequest request, RegisterSearch search)
+    /// page, pageSize and sort are declared, though SearchQuery reads the query itself, so that OpenAPI lists them and
+    /// a value that is not a number or a known order answers 400 instead of being quietly replaced by the default.
+    internal static Results<Ok<OrganisationSearchPage>, ValidationProblem> List(HttpRequest request, RegisterSearch search,
+        int? page, int? pageSize, string? sort, IStringLocalizer<SharedResource> l)
     {
+        string[] sorts = ["relevance", "name", "confirmed"];
+        if (!string.IsNullOrEmpty(sort) && !sorts.Contains(sort))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [l["Api.Invalid.Choice", string.Join(", ", sorts)]] },
+                title: l["Api.Invalid.Title"]);
         var result = search.Search(SearchQuery.Parse(request.Query));
         return TypedResults.Ok(new OrganisationSearchPage(
             result.Items.Select(i => new OrganisationItem(i.Id, i.Name, i.LegalForm, i.Municipality, i.LastConfirmedAt, i.Freshness >= Freshness.MayBeOutdated)).ToList(),
