@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samverka.Features.Needs;
@@ -15,25 +14,6 @@ namespace Samverka.Tests.Platform;
 public abstract class OrganisationAuditTests(AppFixture fx)
 {
     private SamverkaFactory App => fx.App;
-    private const string Password = "a long enough password";
-
-    private async Task<(HttpClient Client, string Email)> NewUserAsync(Guid organisationId, Role role)
-    {
-        var email = Web.UniqueEmail("orgaudit");
-        using (var scope = App.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, DisplayName = "Test " + role, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            var db = scope.ServiceProvider.GetRequiredService<Samverka.Platform.Data.AppDbContext>();
-            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, OrganisationId = organisationId, CreatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-        }
-        var client = App.Browser();
-        await client.SignInAsync(email, Password);
-        return (client, email);
-    }
-
     /// A fresh organisation based in Borlänge that sent a proposal to a Falun need and has a private partnership with
     /// Falun, plus a pending invitation; returns what the log must and must not show.
     private async Task<Scenario> ScenarioAsync()
@@ -73,8 +53,8 @@ public abstract class OrganisationAuditTests(AppFixture fx)
             });
             return await db.SaveChangesAsync();
         });
-        var (admin, adminEmail) = await NewUserAsync(org.Id, Role.OrganisationAdmin);
-        var (member, memberEmail) = await NewUserAsync(org.Id, Role.OrganisationMember);
+        var (admin, _, _) = await App.SignedInAsync(Role.OrganisationAdmin, organisationId: org.Id);
+        var (member, memberEmail, _) = await App.SignedInAsync(Role.OrganisationMember, organisationId: org.Id);
         var invitee = Web.UniqueEmail("invitee");
         var invited = await admin.SubmitAsync($"/invitations/new?organisation={org.Id}", new Dictionary<string, string>
         {
