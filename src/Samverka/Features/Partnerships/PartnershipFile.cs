@@ -45,19 +45,30 @@ public sealed class PartnershipFile
     }
 
     /// Who may do what with this partnership. Party members (staff of a party municipality, members of a party
-    /// organisation) see everything and edit; officers of a party municipality also decide what is confidential.
+    /// organisation) see everything and edit; officers of a party municipality also decide what is confidential;
+    /// status, public money and parties follow PartnershipRules.
     public PartnershipRights RightsOf(Access access)
     {
         var staffOf = Parties.Where(p => p.TenantId is { } t && access.IsStaffOf(t)).ToList();
         var memberOf = Parties.Where(p => p.OrganisationId is { } o && access.IsMemberOf(o)).ToList();
         var approveFor = staffOf.Concat(Parties.Where(p => p.OrganisationId is { } o && access.CanAdministerOrganisation(o))).Distinct().ToList();
         var isParty = staffOf.Count > 0 || memberOf.Count > 0 || access.IsPlatformAdmin;
+        var side = staffOf.Count > 0 || access.IsPlatformAdmin ? PartnershipSide.PublicBody
+            : memberOf.Count > 0 ? PartnershipSide.Organisation : PartnershipSide.None;
+        var status = Partnership.Status;
         return new PartnershipRights(
             CanSee: isParty || Partnership.IsPublic,
             IsParty: isParty,
             CanEdit: isParty,
-            CanMarkConfidential: staffOf.Count > 0 || access.IsPlatformAdmin,
-            ApproveFor: approveFor);
+            CanMarkConfidential: side == PartnershipSide.PublicBody,
+            ApproveFor: approveFor)
+        {
+            Side = side,
+            CanSetPublicMoney = PartnershipRules.CanSetPublicMoney(side),
+            CanChangeParties = PartnershipRules.CanChangeParties(side, status, Approvals.Count > 0),
+            CanEnd = PartnershipRules.CanEnd(side, status),
+            CanStartRenewal = PartnershipRules.CanStartRenewal(side, status),
+        };
     }
 
     public static async Task<PartnershipFile?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct)
@@ -91,4 +102,11 @@ public sealed class PartnershipFile
     }
 }
 
-public sealed record PartnershipRights(bool CanSee, bool IsParty, bool CanEdit, bool CanMarkConfidential, IReadOnlyList<PartnershipParty> ApproveFor);
+public sealed record PartnershipRights(bool CanSee, bool IsParty, bool CanEdit, bool CanMarkConfidential, IReadOnlyList<PartnershipParty> ApproveFor)
+{
+    public PartnershipSide Side { get; init; }
+    public bool CanSetPublicMoney { get; init; }
+    public bool CanChangeParties { get; init; }
+    public bool CanEnd { get; init; }
+    public bool CanStartRenewal { get; init; }
+}

@@ -83,6 +83,16 @@ public sealed class Organisation : IAudited, IVersioned
     public DateTime? VerifiedAt { get; set; }
     public string? RejectionReason { get; set; }
 
+    /// A new name or home municipality the organisation asked for on a verified entry. It waits for the staff of the
+    /// (new) home municipality; until they approve, Name and HomeMunicipalityId stay as verified, and so do the public
+    /// page, the search index and the API. Null when nothing waits.
+    public string? PendingName { get; set; }
+    public Guid? PendingHomeMunicipalityId { get; set; }
+    public DateTime? PendingChangeAt { get; set; }
+
+    /// The municipality whose staff decide the pending change: the new home when moving, else the current one.
+    public Guid? PendingDecidedBy => PendingChangeAt is null ? null : PendingHomeMunicipalityId ?? HomeMunicipalityId;
+
     /// When the organisation (or an officer) last said the entry is correct.
     public DateTime LastConfirmedAt { get; set; }
     public Freshness Freshness { get; set; } = Freshness.Current;

@@ -16,6 +16,11 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.ContactEmail).HasMaxLength(256);
         b.Property(o => o.Phone).HasMaxLength(40);
         b.Property(o => o.RejectionReason).HasMaxLength(1000);
+        b.Property(o => o.PendingName).HasMaxLength(200);
+        b.Ignore(o => o.PendingDecidedBy);
+        // No foreign key: tenants are reference data that is never deleted, and on SQLite adding one would rebuild
+        // the whole table. The desk finds changes by the municipality that decides them.
+        b.HasIndex(o => o.PendingHomeMunicipalityId);
         b.HasIndex(o => o.Name);
         b.HasIndex(o => o.OrganisationNumber);
         b.HasIndex(o => o.HomeMunicipalityId);

@@ -21,6 +21,12 @@ public static class RegisterData
 
 internal sealed class OrganisationDirectory(AppDbContext db) : IOrganisationDirectory
 {
+    private static readonly string[] RecordTypes =
+    [
+        nameof(Organisation), nameof(OrganisationService), nameof(OrganisationLocation), nameof(OrganisationContact),
+        nameof(Upkeep.OrganisationMerge),
+    ];
+
     public Task<string?> NameAsync(Guid organisationId, CancellationToken ct) =>
         db.Organisations().Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
 
@@ -29,7 +35,7 @@ internal sealed class OrganisationDirectory(AppDbContext db) : IOrganisationDire
         var o = await db.Organisations().Where(x => x.Id == organisationId).Select(x => new { x.Id, x.Name, x.HomeMunicipalityId }).SingleOrDefaultAsync(ct);
         if (o is null) return null;
         var merged = await db.Set<Upkeep.OrganisationMerge>().Where(m => m.TargetId == organisationId).Select(m => m.SourceId).ToListAsync(ct);
-        return new OrganisationHistoryScope(o.Id, o.Name, o.HomeMunicipalityId, [o.Id, .. merged]);
+        return new OrganisationHistoryScope(o.Id, o.Name, o.HomeMunicipalityId, [o.Id, .. merged], RecordTypes);
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken ct) =>

@@ -39,6 +39,76 @@ public sealed class RegistrationService(AppDbContext db, MailQueue mail, PublicU
         return true;
     }
 
+    /// After OrganisationForm.Apply on a verified entry: a new name or home municipality is held back as a pending
+    /// change for the staff of the (new) home municipality, who are told; the entry keeps its verified name and home
+    /// (and so do the public page, the search index and the API) until they approve. Putting the verified values
+    /// back withdraws the change. Returns true when a change waits.
+    public async Task<bool> HoldForVerificationAsync(Organisation o, string verifiedName, Guid? verifiedHome, CancellationToken ct)
+    {
+        var name = o.Name == verifiedName ? null : o.Name;
+        var home = o.HomeMunicipalityId == verifiedHome ? null : o.HomeMunicipalityId;
+        o.Name = verifiedName;
+        o.HomeMunicipalityId = verifiedHome;
+        if (name is null && home is null)
+        {
+            o.PendingName = null;
+            o.PendingHomeMunicipalityId = null;
+            o.PendingChangeAt = null;
+            return false;
+        }
+        var same = o.PendingChangeAt is not null && o.PendingName == name && o.PendingHomeMunicipalityId == home;
+        o.PendingName = name;
+        o.PendingHomeMunicipalityId = home;
+        if (same) return true;
+        o.PendingChangeAt = clock.GetUtcNow().UtcDateTime;
+        if (o.PendingDecidedBy is { } tenant)
+        {
+            var details = await ChangeDetailsAsync(o, ct);
+            await NotifyStaffAsync(tenant, l["Mail.ChangeRequestSubject", verifiedName],
+                l["Mail.ChangeRequestBody", verifiedName, details, urls.Absolute($"/organisations/{o.Id}"), await ReviewLinkAsync(tenant, ct)], ct);
+        }
+        return true;
+    }
+
+    /// The staff of the deciding municipality approve or reject a pending change of name or home municipality.
+    /// On approval the former name stays among the other names, so searches for it still find the entry.
+    public async Task<bool> DecideChangeAsync(Organisation o, bool approve, string? reason, CancellationToken ct)
+    {
+        if (o.PendingChangeAt is null) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var details = await ChangeDetailsAsync(o, ct);
+        if (approve)
+        {
+            if (o.PendingName is { } name)
+            {
+                o.OtherNames = [.. o.OtherNames.Where(n => n != name && n != o.Name), o.Name];
+                o.Name = name;
+            }
+            if (o.PendingHomeMunicipalityId is { } home) o.HomeMunicipalityId = home;
+            o.VerifiedAt = now;
+        }
+        o.PendingName = null;
+        o.PendingHomeMunicipalityId = null;
+        o.PendingChangeAt = null;
+        o.UpdatedAt = now;
+        var link = urls.Absolute($"/organisations/{o.Id}");
+        await NotifyAdminsAsync(o.Id,
+            approve ? l["Mail.ChangeApprovedSubject", o.Name] : l["Mail.ChangeRejectedSubject", o.Name],
+            approve ? l["Mail.ChangeApprovedBody", o.Name, details, link] : l["Mail.ChangeRejectedBody", o.Name, details, reason ?? "", link], ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// The pending change in words, one line per part: "New name: …", "New home municipality: …".
+    public async Task<string> ChangeDetailsAsync(Organisation o, CancellationToken ct)
+    {
+        var lines = new List<string>();
+        if (o.PendingName is { } name) lines.Add(l["OrganisationEdit.PendingName", name]);
+        if (o.PendingHomeMunicipalityId is { } home)
+            lines.Add(l["OrganisationEdit.PendingHome", await db.Tenants.Where(t => t.Id == home).Select(t => t.Name).SingleAsync(ct)]);
+        return string.Join("\n", lines);
+    }
+
     public async Task<OrganisationClaim> ClaimAsync(Organisation o, string userId, string message, CancellationToken ct)
     {
         var claim = new OrganisationClaim

@@ -10,8 +10,9 @@ using Samverka.Platform.UI;
 
 namespace Samverka.Features.Partnerships.Pages;
 
-/// The partnership's settings: title, purpose, form, status, public money, the participation ladder, renewal talks,
-/// and (for the officers of a party municipality) which public fields are confidential and why.
+/// The partnership's settings: title, purpose, form, the participation ladder, renewal talks, and (for the staff of a
+/// party municipality) public money, which public fields are confidential and why, and ending the partnership. The
+/// status is not a setting: it follows the lifecycle (PartnershipRules).
 public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : PartnershipPageModel(db, current, clock)
 {
@@ -19,7 +20,6 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
     [BindProperty] public EditStamp Stamp { get; set; } = new();
 
     public IEnumerable<SelectListItem> Forms => Enum.GetValues<PartnershipForm>().Select(f => new SelectListItem(l["PartnershipForm." + f], f.ToString()));
-    public IEnumerable<SelectListItem> Statuses => Enum.GetValues<PartnershipStatus>().Select(s => new SelectListItem(l["PartnershipStatus." + s], s.ToString()));
     public IEnumerable<SelectListItem> Levels => Enum.GetValues<LadderLevel>().Select(v => new SelectListItem(l["LadderLevel." + v], ((int)v).ToString()));
     public IEnumerable<SelectListItem> ConfidentialItems => ConfidentialField.All.Select(c => new SelectListItem(l["ConfidentialField." + c], c));
 
@@ -45,8 +45,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         p.Title = Input.Title.Trim();
         p.Purpose = Input.Purpose.Trim();
         p.Form = Input.Form!.Value;
-        p.Status = Input.Status!.Value;
-        p.PublicMoney = Input.PublicMoney;
+        // What the public side pays is the public side's to state; a posted value from anyone else is ignored.
+        if (Rights.CanSetPublicMoney) p.PublicMoney = Input.PublicMoney;
         p.Ladder = [.. Input.Ladder];
         // Only officers of a party municipality decide what the public does not see.
         if (Rights.CanMarkConfidential)
@@ -64,12 +64,26 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
     public async Task<IActionResult> OnPostRenewalAsync(Guid id, CancellationToken ct)
     {
         if (await LoadForPartyAsync(id, edit: true, ct) is { } denied) return denied;
+        if (!Rights.CanStartRenewal) return Forbid();
         var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
         p.RenewalTalksStartedOn = Today;
-        if (p.Status == PartnershipStatus.Active) p.Status = PartnershipStatus.Renewing;
+        p.Status = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.RenewalStarted);
         p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await Db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Partnerships.RenewalStarted"].Value;
+        return Redirect(Home);
+    }
+
+    /// Municipal staff of a party end the partnership. The record stays for the parties to read and correct.
+    public async Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadForPartyAsync(id, edit: true, ct) is { } denied) return denied;
+        if (!Rights.CanEnd) return Forbid();
+        var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
+        p.Status = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.Ended);
+        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await Db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Partnerships.EndedFlash"].Value;
         return Redirect(Home);
     }
 }
@@ -78,7 +92,7 @@ public sealed class PartnershipSettingsInput
 {
     public static PartnershipSettingsInput From(Partnership p) => new()
     {
-        Title = p.Title, Purpose = p.Purpose, Form = p.Form, Status = p.Status, PublicMoney = p.PublicMoney,
+        Title = p.Title, Purpose = p.Purpose, Form = p.Form, PublicMoney = p.PublicMoney,
         Ladder = [.. Enumerable.Range(0, Partnership.LadderStages.Length).Select(i => (int)p.LadderAt(i))],
         Confidential = [.. p.ConfidentialFields], ConfidentialReason = p.ConfidentialReason,
     };
@@ -98,10 +112,6 @@ public sealed class PartnershipSettingsInput
     [Display(Name = "Partnerships.Form")]
     [Required(ErrorMessage = "Validation.Choose")]
     public PartnershipForm? Form { get; set; }
-
-    [Display(Name = "Partnerships.Status")]
-    [Required(ErrorMessage = "Validation.Choose")]
-    public PartnershipStatus? Status { get; set; }
 
     [Display(Name = "Partnerships.PublicMoney")]
     [Range(typeof(decimal), "0", "100000000000", ErrorMessage = "Validation.Range")]

@@ -163,19 +163,21 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
     public async Task<IActionResult> OnPostAddOrganisationAsync(Guid id, string step, Guid organisationId, CancellationToken ct)
     {
         if (await BeginAsync(id, step, edit: true, ct) is { } denied) return denied;
+        if (!Rights.CanChangeParties) return Forbid();
         var o = await Db.Organisations().AsNoTracking().Where(x => x.Id == organisationId && x.Status == VerificationStatus.Verified)
             .Select(x => new { x.Id, x.Name }).SingleOrDefaultAsync(ct);
         if (o is null) return NotFound();
         if (File.Parties.Any(p => p.OrganisationId == o.Id)) return Saved("parties", l["Partnerships.AlreadyParty"]);
         Db.PartnershipParties().Add(new PartnershipParty { PartnershipId = id, Kind = PartyKind.Organisation, OrganisationId = o.Id, Name = o.Name, JoinedAt = clock.GetUtcNow().UtcDateTime });
-        await TouchAsync(ct);
+        var renewing = await JoinedAsync(ct);
         await Db.SaveChangesAsync(ct);
-        return Saved("parties", l["Partnerships.PartyAdded", o.Name]);
+        return Saved("parties", renewing ? l["Partnerships.PartyAddedNeedsAgreement", o.Name] : l["Partnerships.PartyAdded", o.Name]);
     }
 
     public async Task<IActionResult> OnPostAddMunicipalityAsync(Guid id, string step, Guid tenantId, string? department, CancellationToken ct)
     {
         if (await BeginAsync(id, step, edit: true, ct) is { } denied) return denied;
+        if (!Rights.CanChangeParties) return Forbid();
         var t = await Db.Tenants.AsNoTracking().SingleOrDefaultAsync(x => x.Id == tenantId && x.IsActive, ct);
         if (t is null) return NotFound();
         if (File.Parties.Any(p => p.TenantId == t.Id)) return Saved("parties", l["Partnerships.AlreadyParty"]);
@@ -184,9 +186,22 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
             PartnershipId = id, Kind = PartyKind.Municipality, TenantId = t.Id, Name = t.Name,
             Department = Text.Blank(department?.Length > 200 ? department[..200] : department), JoinedAt = clock.GetUtcNow().UtcDateTime,
         });
-        await TouchAsync(ct);
+        var renewing = await JoinedAsync(ct);
         await Db.SaveChangesAsync(ct);
-        return Saved("parties", l["Partnerships.PartyAdded", t.Name]);
+        return Saved("parties", renewing ? l["Partnerships.PartyAddedNeedsAgreement", t.Name] : l["Partnerships.PartyAdded", t.Name]);
+    }
+
+    /// A party joined. The agreement in force does not cover it, so an active partnership is renewing until a new
+    /// version is approved by every party, the newcomer included. True when that happened.
+    private async Task<bool> JoinedAsync(CancellationToken ct)
+    {
+        var p = await Db.Partnerships().SingleAsync(x => x.Id == P.Id, ct);
+        p.UpdatedAt = Now;
+        var next = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.PartyJoined);
+        if (next == p.Status) return false;
+        p.Status = next;
+        p.RenewalTalksStartedOn ??= Today;
+        return true;
     }
 
     public async Task<IActionResult> OnPostAddPersonAsync(Guid id, string step, [Bind(Prefix = "Person")] PersonInput person, CancellationToken ct)
@@ -319,7 +334,7 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
     /// What a removal would remove, by kind, if it is this partnership's; null otherwise.
     private string? RemovalName(string kind, Guid item) => kind switch
     {
-        "party" => File.Parties.Count > 2 ? File.Party(item)?.DisplayName : null,
+        "party" => File.Parties.Count > 2 && Rights.CanChangeParties ? File.Party(item)?.DisplayName : null,
         "person" => File.Person(item)?.Name,
         "contribution" => File.Contributions.FirstOrDefault(c => c.Id == item)?.Description,
         "activity" => File.Activities.FirstOrDefault(a => a.Id == item)?.Title,
@@ -330,6 +345,7 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, string step, string remove, Guid item, CancellationToken ct)
     {
         if (await BeginAsync(id, step, edit: true, ct) is { } denied) return denied;
+        if (remove == "party" && !Rights.CanChangeParties) return Forbid();
         if (RemovalName(remove, item) is not { } name) return NotFound();
         // A party stays while the pair public body + organisation would break without it.
         if (remove == "party")

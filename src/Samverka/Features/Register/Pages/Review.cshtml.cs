@@ -11,12 +11,15 @@ using Samverka.Platform.UI;
 
 namespace Samverka.Features.Register.Pages;
 
-/// The municipality's register desk: new entries to verify and claims to decide, for its staff only.
+/// The municipality's register desk: new entries to verify, changes of name or home municipality to verify, and
+/// claims to decide, for its staff only.
 public sealed class ReviewModel(AppDbContext db, CurrentUser current, RegistrationService registration, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Tenant Municipality { get; private set; } = default!;
     public List<Organisation> PendingOrganisations { get; private set; } = [];
     public List<(OrganisationClaim Claim, string Name, string Email)> PendingClaims { get; private set; } = [];
+    public List<Organisation> PendingChanges { get; private set; } = [];
+    public Dictionary<Guid, string> TenantNames { get; private set; } = [];
     public List<Organisation> Stale { get; private set; } = [];
     public Dictionary<Freshness, int> StaleCounts { get; private set; } = [];
     public const int StaleShown = 50;
@@ -32,6 +35,12 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser current, Registrati
         PendingOrganisations = await db.Organisations().AsNoTracking()
             .Where(o => o.HomeMunicipalityId == tenant.Id && o.Status == VerificationStatus.Pending)
             .OrderBy(o => o.CreatedAt).ToListAsync(ct);
+        // A move is decided by the new home municipality, a new name by the current one.
+        PendingChanges = await db.Organisations().AsNoTracking()
+            .Where(o => o.PendingChangeAt != null && (o.PendingHomeMunicipalityId == tenant.Id || (o.PendingHomeMunicipalityId == null && o.HomeMunicipalityId == tenant.Id)))
+            .OrderBy(o => o.PendingChangeAt).ToListAsync(ct);
+        var tenantIds = PendingChanges.SelectMany(o => new[] { o.HomeMunicipalityId, o.PendingHomeMunicipalityId }).OfType<Guid>().Distinct().ToList();
+        TenantNames = await db.Tenants.AsNoTracking().Where(t => tenantIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         PendingClaims = (await db.Set<OrganisationClaim>().AsNoTracking().Include(c => c.Organisation)
             .Where(c => c.TenantId == tenant.Id && c.Status == ClaimStatus.Pending).OrderBy(c => c.CreatedAt)
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { c, u.DisplayName, u.Email })
@@ -56,6 +65,21 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser current, Registrati
         if (!ModelState.IsValid) return Page();
         await registration.DecideAsync(o, Decision.Approve, Decision.Reason?.Trim(), ct);
         TempData["Flash"] = l[Decision.Approve ? "Review.Verified" : "Review.Rejected", o.Name].Value;
+        return Redirect($"/municipalities/{code}/register");
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(string code, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } denied) return denied;
+        var o = await db.Organisations().SingleOrDefaultAsync(x => x.Id == Decision.Id && x.PendingChangeAt != null
+            && (x.PendingHomeMunicipalityId == Municipality.Id || (x.PendingHomeMunicipalityId == null && x.HomeMunicipalityId == Municipality.Id)), ct);
+        if (o is null) return NotFound();
+        if (!Decision.Approve && string.IsNullOrWhiteSpace(Decision.Reason))
+            ModelState.AddModelError($"Reason-{o.Id}", l["Review.ReasonRequired"]);
+        if (!ModelState.IsValid) return Page();
+        var name = o.Name;
+        await registration.DecideChangeAsync(o, Decision.Approve, Decision.Reason?.Trim(), ct);
+        TempData["Flash"] = l[Decision.Approve ? "Review.ChangeApproved" : "Review.ChangeRejected", name].Value;
         return Redirect($"/municipalities/{code}/register");
     }
 

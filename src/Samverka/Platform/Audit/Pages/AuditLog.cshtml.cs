@@ -8,7 +8,8 @@ using Samverka.Platform.UI;
 
 namespace Samverka.Platform.Audit.Pages;
 
-/// Read-only view of the audit log: per tenant for its admins, per organisation for its admins, all for platform admins.
+/// Read-only view of the audit log: per tenant for its admins, per organisation (its own record, people and
+/// invitations) for its admins, all for platform admins.
 public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organisations, CurrentUser current) : PageModel
 {
     public const int PageSize = 50;
@@ -36,12 +37,17 @@ public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organi
         {
             var scope = await organisations.HistoryScopeAsync(orgId, ct);
             if (scope is null) return NotFound();
-            // The organisation's own people, and its home municipality's staff, may read its history.
-            if (!access.IsMemberOf(orgId) && !(scope.HomeTenantId is { } home && access.IsStaffOf(home))) return Forbid();
+            // The log holds who was invited (their addresses) and who holds which role: for the organisation's
+            // admins only. Its home municipality's staff see changes to the entry in the municipality's own log.
+            if (!access.CanAdministerOrganisation(orgId)) return Forbid();
             ScopeName = scope.Name;
             BackUrl = $"/organisations/{orgId}";
             var ids = scope.HistoryIds.ToList();
-            query = query.Where(a => a.OrganisationId != null && ids.Contains(a.OrganisationId.Value));
+            // Only the organisation's own record, its people and its invitations. Its responses to needs and its
+            // partnership rows carry its id too, but they are dealings with a municipality: they belong to that
+            // municipality's log, and the partnership's parties see them in the partnership itself.
+            List<string> types = [.. scope.RecordTypes, nameof(RoleAssignment), nameof(Invitation)];
+            query = query.Where(a => a.OrganisationId != null && ids.Contains(a.OrganisationId.Value) && types.Contains(a.EntityType));
             link = $"/audit?organisation={orgId}&";
         }
         else

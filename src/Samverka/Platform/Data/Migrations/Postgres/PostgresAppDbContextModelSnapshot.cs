@@ -1334,6 +1334,16 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<DateTime?>("PendingChangeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PendingHomeMunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PendingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -1380,6 +1390,8 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.HasIndex("OrganisationNumber");
+
+                    b.HasIndex("PendingHomeMunicipalityId");
 
                     b.HasIndex("Status", "LastConfirmedAt");
 

@@ -1322,6 +1322,16 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PendingChangeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PendingHomeMunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1368,6 +1378,8 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.HasIndex("OrganisationNumber");
+
+                    b.HasIndex("PendingHomeMunicipalityId");
 
                     b.HasIndex("Status", "LastConfirmedAt");
 
