@@ -36,7 +36,7 @@ public sealed class AgreementService(AppDbContext db, AgreementBuilder builder, 
             var p = await db.Partnerships().SingleAsync(x => x.Id == f.Partnership.Id, ct);
             if (p.Status == PartnershipStatus.Exploring)
             {
-                p.Status = PartnershipStatus.Agreeing;
+                p.Status = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.VersionGenerated);
                 p.UpdatedAt = now;
             }
         }
@@ -106,8 +106,8 @@ public sealed class AgreementService(AppDbContext db, AgreementBuilder builder, 
             var now = clock.GetUtcNow().UtcDateTime;
             version.FrozenAt = now;
             var p = await db.Partnerships().SingleAsync(x => x.Id == partnershipId, ct);
-            if (p.Status is PartnershipStatus.Exploring or PartnershipStatus.Agreeing) p.Status = PartnershipStatus.Active;
-            if (p.Status == PartnershipStatus.Renewing) { p.Status = PartnershipStatus.Active; p.RenewalTalksStartedOn = null; }
+            if (p.Status == PartnershipStatus.Renewing) p.RenewalTalksStartedOn = null;
+            p.Status = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.VersionFrozen);
             p.UpdatedAt = now;
             try
             {
