@@ -123,6 +123,24 @@ public abstract class PartnershipConcurrencyTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task An_answer_saved_after_someone_else_changed_it_is_refused_and_the_text_kept()
+    {
+        var (officer, dalia, id) = await StartAsync(Unique("Svar"));
+        var page = $"/partnerships/{id}/steps/processes";
+        Dictionary<string, string> Answer(string text) => new() { ["answers[conflict-route]"] = text, ["rhythm"] = "30" };
+        var stale = await officer.LoadAsync(page, Answer("Kommunen avgör."), $"{page}?handler=answers");
+        Assert.Equal(HttpStatusCode.Redirect, (await (await dalia.LoadAsync(page, Answer("Vi pratar först, sedan avgör styrgruppen."), $"{page}?handler=answers"))()).StatusCode);
+
+        var told = await stale();
+        Assert.Equal(HttpStatusCode.Conflict, told.StatusCode);
+        var html = await told.Content.ReadAsStringAsync();
+        Assert.Contains("Någon annan hann spara", html);
+        Assert.Contains("”Vi pratar först, sedan avgör styrgruppen.”", html);
+        Assert.Contains(">Kommunen avgör.</textarea>", html);
+        Assert.Equal("Vi pratar först, sedan avgör styrgruppen.", App.With(db => db.PartnershipAnswers().Single(a => a.PartnershipId == id && a.Question == "conflict-route").Text));
+    }
+
+    [Fact]
     public async Task Benefits_posted_without_the_expectations_are_refused_with_400_and_nothing_changes()
     {
         var (officer, _, id) = await StartAsync(Unique("Nyttor"));

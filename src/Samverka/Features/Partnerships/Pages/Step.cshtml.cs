@@ -110,7 +110,7 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
     }
 
     public async Task<IActionResult> OnPostAnswersAsync(Guid id, string step, [FromForm] Dictionary<string, string?> answers,
-        int? rhythm, DateOnly? startsOn, DateOnly? endsOn, int? renewalMonths, [FromForm] Dictionary<string, long>? seen, CancellationToken ct)
+        int? rhythm, DateOnly? startsOn, DateOnly? endsOn, int? renewalMonths, [FromForm(Name = "seen")] Dictionary<string, long>? seen, CancellationToken ct)
     {
         if (await BeginAsync(id, step, edit: true, ct) is { } denied) return denied;
         Answers = answers;
