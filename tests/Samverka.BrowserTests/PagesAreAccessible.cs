@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Samverka.BrowserTests.Infrastructure;
 using Samverka.Features.Partnerships;
+using Samverka.Platform.Jobs;
 
 namespace Samverka.BrowserTests;
 
@@ -72,6 +73,30 @@ public static class PagesAreAccessible
         [MemberData(nameof(Pages))]
         public async Task Signed_in_page(string url, string culture) =>
             await CheckAsync(await App.SharedPageAsync("admin@samverka.example"), url, culture, $"admin{url}");
+
+        /// The job queue as it looks after a while: more jobs than fit on one page, and one that failed for good with
+        /// a long error. Arranged here, so the page is checked in that state every time rather than only when other
+        /// tests happened to leave it so (the cause of a failure that came and went with the order of the suite).
+        [Theory]
+        [InlineData("sv")]
+        [InlineData("en")]
+        public async Task Job_queue_page_with_a_failed_job_and_more_than_one_page(string culture)
+        {
+            await App.WithDbAsync(async db =>
+            {
+                if (await db.Jobs.AnyAsync(j => j.Type == "example.arranged")) return 0;
+                var now = DateTime.UtcNow;
+                for (var i = 0; i < 60; i++)
+                    db.Jobs.Add(new Job { Type = "example.arranged", Status = JobStatus.Succeeded, Attempts = 1, RunAfter = now, CreatedAt = now.AddSeconds(-i), CompletedAt = now });
+                db.Jobs.Add(new Job
+                {
+                    Type = "email.send", Status = JobStatus.Failed, Attempts = 5, MaxAttempts = 5, RunAfter = now, CreatedAt = now.AddSeconds(1), CompletedAt = now,
+                    LastError = "System.IO.DirectoryNotFoundException: Could not find a part of the path '/var/lib/samverka/mail-pickup/20261202T061200123-0123456789abcdef0123456789abcdef.eml.tmp'.",
+                });
+                return await db.SaveChangesAsync();
+            });
+            await CheckAsync(await App.SharedPageAsync("admin@samverka.example"), "/admin/jobs", culture, "admin/admin/jobs-failed-and-paged");
+        }
     }
 
     /// Every page of the demo IOP, as an officer of a party.
