@@ -3,17 +3,17 @@ using Samverka.BrowserTests.Infrastructure;
 
 namespace Samverka.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class AdminInvitesOfficer(BrowserApp app)
+public sealed class AdminInvitesOfficer(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Municipality_admin_invites_a_new_officer_who_creates_an_account_from_the_email()
     {
-        var admin = await app.NewPageAsync();
+        var admin = await App.NewPageAsync();
         await admin.SignInAsync("kommunadmin@borlange.example");
         await admin.GotoAsync("/municipalities/2081/team");
         await BrowserApp.AssertAccessibleAsync(admin, "team-borlange-admin-sv");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Bjud in en person" }).ClickAsync();
+        await admin.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/invitations/new\\?"));
         await BrowserApp.AssertAccessibleAsync(admin, "invite-sv");
 
         // Empty form first: both problems are listed.
@@ -30,8 +30,8 @@ public sealed class AdminInvitesOfficer(BrowserApp app)
         await BrowserApp.AssertAccessibleAsync(admin, "team-borlange-invited-sv");
         await Assertions.Expect(admin.GetByRole(AriaRole.Cell, new() { Name = email, Exact = true })).ToBeVisibleAsync();
 
-        var link = BrowserApp.FirstLink(await app.WaitForMailAsync(email), "/account/invitation/");
-        var invitee = await app.NewPageAsync();
+        var link = BrowserApp.FirstLink(await App.WaitForMailAsync(email), "/account/invitation/");
+        var invitee = await App.NewPageAsync();
         await invitee.GotoAsync(link);
         await Assertions.Expect(invitee.GetByText("Du är inbjuden som handläggare i Borlänge.")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(invitee, "invitation-sv");

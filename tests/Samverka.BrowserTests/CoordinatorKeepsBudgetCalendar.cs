@@ -4,13 +4,12 @@ using Samverka.BrowserTests.Infrastructure;
 namespace Samverka.BrowserTests;
 
 /// A coordinator publishes a date in the budget calendar; a visitor sees it and can subscribe to the feed.
-[Collection(BrowserCollection.Name)]
-public sealed class CoordinatorKeepsBudgetCalendar(BrowserApp app)
+public sealed class CoordinatorKeepsBudgetCalendar(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_coordinator_adds_a_dialogue_meeting_to_the_budget_calendar()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.SignInAsync("samordnare@borlange.example");
         await page.GotoAsync("/municipalities/2081");
         await page.GetByRole(AriaRole.Link, new() { Name = "Budgetkalender", Exact = true }).ClickAsync();
@@ -34,7 +33,7 @@ public sealed class CoordinatorKeepsBudgetCalendar(BrowserApp app)
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Dialogmöte om ungas fritid Kultur- och fritidsnämnden Kulturhuset" })).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(page, "calendar-coordinator-sv");
 
-        var visitor = await app.NewPageAsync("en-GB");
+        var visitor = await App.NewPageAsync("en-GB");
         await visitor.GotoAsync("/municipalities/2081/calendar?culture=en");
         await Assertions.Expect(visitor.GetByRole(AriaRole.Cell, new() { Name = "Dialogmöte om ungas fritid Kultur- och fritidsnämnden Kulturhuset" })).ToBeVisibleAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Subscribe in your calendar (iCalendar)" })).ToBeVisibleAsync();

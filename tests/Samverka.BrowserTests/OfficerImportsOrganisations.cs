@@ -4,18 +4,18 @@ using Samverka.BrowserTests.Infrastructure;
 
 namespace Samverka.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class OfficerImportsOrganisations(BrowserApp app)
+public sealed class OfficerImportsOrganisations(BrowserApp app) : BrowserTest(app)
 {
     private const string Header = "name,legal_form,home_municipality,description,areas\n";
 
     [Fact]
     public async Task Officer_sees_every_bad_row_fixes_the_file_and_imports_it()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.SignInAsync("handlaggare@borlange.example");
         await page.GotoAsync("/organisations");
         await page.GetByRole(AriaRole.Link, new() { Name = "Importera organisationer" }).ClickAsync();
+        await page.WaitForURLAsync("**/organisations/import");
         await BrowserApp.AssertAccessibleAsync(page, "import-sv");
 
         var tag = Guid.NewGuid().ToString("N")[..5];
@@ -35,8 +35,10 @@ public sealed class OfficerImportsOrganisations(BrowserApp app)
             Buffer = Encoding.UTF8.GetBytes(Header + $"Badminton {tag},NonProfitAssociation,2081,Badminton för alla.,sport\nBordtennis {tag},NonProfitAssociation,2081,Pingis.,sport\n"),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollera filen" }).ClickAsync();
+        var import = page.GetByRole(AriaRole.Button, new() { Name = "Importera 2 organisationer" });
+        await Assertions.Expect(import).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(page, "import-ready-sv");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Importera 2 organisationer" }).ClickAsync();
+        await import.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 organisationer är importerade.");
 
         await page.GotoAsync($"/organisations?q={tag}");

@@ -5,13 +5,12 @@ namespace Samverka.BrowserTests;
 
 /// The officer sees the organisations that fit a need, with the reasons, and invites one; the organisation finds the
 /// invitation among the needs that fit it, follows the need and turns on the weekly digest.
-[Collection(BrowserCollection.Name)]
-public sealed class OfficerInvitesMatchedOrganisation(BrowserApp app)
+public sealed class OfficerInvitesMatchedOrganisation(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task The_officer_invites_Dalia_from_the_matches_and_Dalia_finds_the_invitation()
     {
-        var officer = await app.NewPageAsync();
+        var officer = await App.NewPageAsync();
         await officer.SignInAsync("handlaggare@borlange.example");
         await officer.GotoAsync("/needs");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Stöd för ungas psykiska hälsa" }).ClickAsync();
@@ -38,7 +37,7 @@ public sealed class OfficerInvitesMatchedOrganisation(BrowserApp app)
         await Assertions.Expect(officer.GetByText("Works in Borlänge").First).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(officer, "need-matches-en");
 
-        var org = await app.NewPageAsync();
+        var org = await App.NewPageAsync();
         await org.SignInAsync("admin@dalia.example");
         await org.GotoAsync("/organisations?q=Tjejjouren+Dalia");
         await org.GetByRole(AriaRole.Link, new() { Name = "Tjejjouren Dalia" }).First.ClickAsync();

@@ -5,13 +5,12 @@ using Samverka.Features.Register;
 
 namespace Samverka.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class OfficerMergesDuplicate(BrowserApp app)
+public sealed class OfficerMergesDuplicate(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Officer_finds_the_duplicate_checks_the_merge_and_confirms()
     {
-        var (dalia, twin) = await app.WithDbAsync(async db =>
+        var (dalia, twin) = await App.WithDbAsync(async db =>
         {
             var original = await db.Set<Organisation>().SingleAsync(o => o.Name == "Tjejjouren Dalia");
             var now = DateTime.UtcNow;
@@ -26,10 +25,11 @@ public sealed class OfficerMergesDuplicate(BrowserApp app)
             return (original.Id, copy.Id);
         });
 
-        var officer = await app.NewPageAsync();
+        var officer = await App.NewPageAsync();
         await officer.SignInAsync("handlaggare@borlange.example");
         await officer.GotoAsync($"/organisations/{dalia}");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Slå ihop dubbletter" }).ClickAsync();
+        await officer.WaitForURLAsync($"**/organisations/{dalia}/merge");
         await BrowserApp.AssertAccessibleAsync(officer, "merge-candidates-sv");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Tjejjouren Dalla" }).ClickAsync();
         await Assertions.Expect(officer.GetByText("1 verksamheter, 0 platser, 0 kontakter, 0 personer")).ToBeVisibleAsync();

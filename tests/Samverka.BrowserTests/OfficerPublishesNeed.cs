@@ -4,13 +4,12 @@ using Samverka.BrowserTests.Infrastructure;
 namespace Samverka.BrowserTests;
 
 /// An officer publishes a need from a draft; a resident finds it on the board, in both languages.
-[Collection(BrowserCollection.Name)]
-public sealed class OfficerPublishesNeed(BrowserApp app)
+public sealed class OfficerPublishesNeed(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task An_officer_publishes_a_need_that_a_resident_then_finds()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.SignInAsync("handlaggare@borlange.example");
         await page.GotoAsync("/municipalities/2081");
         await page.GetByRole(AriaRole.Link, new() { Name = "Kommunens behov", Exact = true }).Last.ClickAsync();
@@ -30,7 +29,7 @@ public sealed class OfficerPublishesNeed(BrowserApp app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sommarjobb för unga i föreningar" })).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(page, "need-published-sv");
 
-        var resident = await app.NewPageAsync("en-GB");
+        var resident = await App.NewPageAsync("en-GB");
         await resident.GotoAsync("/needs?culture=en");
         await resident.GetByRole(AriaRole.Link, new() { Name = "Sommarjobb för unga i föreningar" }).ClickAsync();
         await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Name = "The societal problem" })).ToBeVisibleAsync();

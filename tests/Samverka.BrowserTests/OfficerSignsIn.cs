@@ -3,13 +3,12 @@ using Samverka.BrowserTests.Infrastructure;
 
 namespace Samverka.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class OfficerSignsIn(BrowserApp app)
+public sealed class OfficerSignsIn(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Officer_signs_in_sees_her_roles_and_her_municipalitys_team_then_signs_out()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync("/account/login");
         await BrowserApp.AssertAccessibleAsync(page, "login-sv");
 

@@ -4,13 +4,12 @@ using Samverka.BrowserTests.Infrastructure;
 namespace Samverka.BrowserTests;
 
 /// An organisation finds a need, asks a question and sends a proposal; the officer answers in public and replies.
-[Collection(BrowserCollection.Name)]
-public sealed class OrganisationTakesPartInNeed(BrowserApp app)
+public sealed class OrganisationTakesPartInNeed(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Dalia_asks_and_proposes_and_the_officer_answers()
     {
-        var org = await app.NewPageAsync();
+        var org = await App.NewPageAsync();
         await org.SignInAsync("admin@dalia.example");
         await org.GotoAsync("/needs");
         await org.GetByRole(AriaRole.Link, new() { Name = "Stöd för ungas psykiska hälsa" }).ClickAsync();
@@ -29,7 +28,7 @@ public sealed class OrganisationTakesPartInNeed(BrowserApp app)
         await Assertions.Expect(org.GetByText("Svaret är skickat till kommunen.")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(org, "need-organisation-sv");
 
-        var officer = await app.NewPageAsync();
+        var officer = await App.NewPageAsync();
         await officer.SignInAsync("handlaggare@borlange.example");
         await officer.GotoAsync(needUrl);
         await Assertions.Expect(officer.GetByText("väntat 0 timmar").First).ToBeVisibleAsync();
@@ -38,7 +37,7 @@ public sealed class OrganisationTakesPartInNeed(BrowserApp app)
         await officer.GetByRole(AriaRole.Button, new() { Name = "Publicera svaret" }).First.ClickAsync();
         await Assertions.Expect(officer.GetByText("Svaret är publicerat.")).ToBeVisibleAsync();
 
-        var resident = await app.NewPageAsync("en-GB");
+        var resident = await App.NewPageAsync("en-GB");
         await resident.GotoAsync(needUrl + "?culture=en");
         await Assertions.Expect(resident.GetByText("Ja, gärna tillsammans.")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(resident, "need-public-qa-en");

@@ -6,8 +6,7 @@ namespace Samverka.BrowserTests;
 /// The whole IOP between Borlänge and Tjejjouren Dalia: the officer starts it from the mental-health need's matches,
 /// the parties work through every step of the workflow, a health signal is raised by an activity nobody answers for
 /// and cleared by the RACI matrix, the agreement is generated, both parties approve it, and a check-in is recorded.
-[Collection(BrowserCollection.Name)]
-public sealed class PartnersAgreeOnIop(BrowserApp app)
+public sealed class PartnersAgreeOnIop(BrowserApp app) : BrowserTest(app)
 {
     private const string Need = "Stöd för ungas psykiska hälsa";
     private const string Activity = "Samtalsgrupper för tjejer";
@@ -31,7 +30,7 @@ public sealed class PartnersAgreeOnIop(BrowserApp app)
     public async Task Borlange_and_Dalia_create_and_approve_an_iop_from_a_need()
     {
         var title = "IOP Unga tjejers hälsa " + Guid.NewGuid().ToString("N")[..4];
-        var officer = await app.NewPageAsync();
+        var officer = await App.NewPageAsync();
         await officer.SignInAsync("handlaggare@borlange.example");
         await officer.GotoAsync("/needs");
         await officer.GetByRole(AriaRole.Link, new() { Name = Need }).ClickAsync();
@@ -148,7 +147,7 @@ public sealed class PartnersAgreeOnIop(BrowserApp app)
         await BrowserApp.AssertAccessibleAsync(officer, "partnership-agreement-sv");
 
         // Dalia finds the partnership among its own and approves: the version is frozen and the IOP is active.
-        var dalia = await app.NewPageAsync();
+        var dalia = await App.NewPageAsync();
         await dalia.SignInAsync("admin@dalia.example");
         await dalia.GotoAsync("/partnerships");
         await dalia.GetByRole(AriaRole.Region, new() { Name = "Mina partnerskap" }).GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
@@ -166,7 +165,7 @@ public sealed class PartnersAgreeOnIop(BrowserApp app)
         await BrowserApp.AssertAccessibleAsync(dalia, "partnership-follow-up-sv");
 
         // The public sees the summary with the approved agreement; the parties' working pages stay theirs.
-        var resident = await app.NewPageAsync();
+        var resident = await App.NewPageAsync();
         await resident.GotoAsync(home);
         await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         await Assertions.Expect(resident.GetByText("Pågår")).ToBeVisibleAsync();

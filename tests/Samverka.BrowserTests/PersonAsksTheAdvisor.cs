@@ -5,8 +5,7 @@ namespace Samverka.BrowserTests;
 
 /// The collaboration-form advisor as a person uses it: one question per page, a forgotten answer, going back,
 /// changing an answer from the check page, the advice with reasons, saving it and opening the shared link.
-[Collection(BrowserCollection.Name)]
-public sealed class PersonAsksTheAdvisor(BrowserApp app)
+public sealed class PersonAsksTheAdvisor(BrowserApp app) : BrowserTest(app)
 {
     private static async Task AnswerAsync(IPage page, string question, string answer)
     {
@@ -20,12 +19,13 @@ public sealed class PersonAsksTheAdvisor(BrowserApp app)
     [InlineData(false)]
     public async Task An_association_learns_that_an_iop_fits_and_saves_the_answer(bool javaScript)
     {
-        var page = javaScript ? await app.NewPageAsync() : await app.NewPageWithoutJavaScriptAsync();
+        var page = javaScript ? await App.NewPageAsync() : await App.NewPageWithoutJavaScriptAsync();
         // axe-core runs as a script, so the pages are checked in the run with JavaScript; the other proves the flow.
         async Task CheckAsync(IPage p, string name) { if (javaScript) await BrowserApp.AssertAccessibleAsync(p, name); }
         const string shots = "advisor";
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Samverkansform" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Land")).ToBeVisibleAsync();
         await CheckAsync(page, $"{shots}-start-sv");
         await page.GetByLabel("Land").SelectOptionAsync("SE");
         await page.GetByLabel("År", new() { Exact = true }).SelectOptionAsync("2026");
@@ -81,7 +81,7 @@ public sealed class PersonAsksTheAdvisor(BrowserApp app)
         await CheckAsync(page, $"{shots}-saved-sv");
 
         // Someone else opens the shared link, in English.
-        var other = await app.NewPageAsync("en-GB");
+        var other = await App.NewPageAsync("en-GB");
         await other.GotoAsync(new Uri(link).PathAndQuery + "?culture=en");
         await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Saved advice on the collaboration form" })).ToBeVisibleAsync();
         await Assertions.Expect(other.Locator(".advice").First.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("Civil–public partnership (IOP)");
@@ -95,7 +95,7 @@ public sealed class PersonAsksTheAdvisor(BrowserApp app)
     [Fact]
     public async Task A_reader_searches_the_knowledge_bank_in_both_languages()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync("/knowledge");
         await page.GetByLabel("Sök", new() { Exact = true }).FillAsync("fallgropar");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).ClickAsync();

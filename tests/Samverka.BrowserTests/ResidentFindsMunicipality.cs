@@ -3,13 +3,12 @@ using Samverka.BrowserTests.Infrastructure;
 
 namespace Samverka.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class ResidentFindsMunicipality(BrowserApp app)
+public sealed class ResidentFindsMunicipality(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Resident_goes_from_the_home_page_to_Borlange_by_keyboard()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync("/");
         await BrowserApp.AssertAccessibleAsync(page, "home-sv");
 
@@ -32,7 +31,7 @@ public sealed class ResidentFindsMunicipality(BrowserApp app)
     [Fact]
     public async Task Organisations_are_listed_and_searchable_without_javascript()
     {
-        var page = await app.NewPageWithoutJavaScriptAsync();
+        var page = await App.NewPageWithoutJavaScriptAsync();
         await page.GotoAsync("/organisations");
         await page.GetByLabel("Sök", new() { Exact = true }).FillAsync("Dalia");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).ClickAsync();

@@ -3,13 +3,12 @@ using Samverka.BrowserTests.Infrastructure;
 
 namespace Samverka.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class ResidentFindsOrganisation(BrowserApp app)
+public sealed class ResidentFindsOrganisation(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Resident_finds_an_organisation_by_a_misspelt_word_then_narrows_by_facets()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync("/organisations");
         await BrowserApp.AssertAccessibleAsync(page, "register-search-sv");
 
@@ -36,7 +35,7 @@ public sealed class ResidentFindsOrganisation(BrowserApp app)
     [Fact]
     public async Task Facets_and_search_work_in_english_without_javascript()
     {
-        var page = await app.NewPageWithoutJavaScriptAsync();
+        var page = await App.NewPageWithoutJavaScriptAsync();
         await page.GotoAsync("/organisations?culture=en");
         var areas = page.GetByRole(AriaRole.Group, new() { Name = "Areas of work" });
         if (!await areas.GetByLabel("Sport").IsVisibleAsync()) await areas.Locator("summary").ClickAsync();

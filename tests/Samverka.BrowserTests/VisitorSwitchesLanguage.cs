@@ -3,13 +3,12 @@ using Samverka.BrowserTests.Infrastructure;
 
 namespace Samverka.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class VisitorSwitchesLanguage(BrowserApp app)
+public sealed class VisitorSwitchesLanguage(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task The_switch_changes_the_language_and_remembers_it()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         await page.GotoAsync("/municipalities");
         Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
 
@@ -29,7 +28,7 @@ public sealed class VisitorSwitchesLanguage(BrowserApp app)
     [Fact]
     public async Task The_switch_works_without_javascript()
     {
-        var page = await app.NewPageWithoutJavaScriptAsync();
+        var page = await App.NewPageWithoutJavaScriptAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();

@@ -1,15 +1,20 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
+using Samverka.Platform.Jobs;
 
 namespace Samverka.BrowserTests.Infrastructure;
 
 /// The real app on a real port (embedded SQLite with demo data, as a newcomer runs it) and Debian's Chromium.
+/// One per test class (see BrowserTest): each class has its own database, mail folder and search index, so no test
+/// sees what another class left behind, and classes run side by side. Chromium is shared (SharedChromium).
 public sealed class BrowserApp : IAsyncLifetime
 {
     private sealed class Factory(string folder, string publicBaseUrl) : WebApplicationFactory<Program>
@@ -31,14 +36,22 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
+    static BrowserApp()
+    {
+        // A loaded CI machine can take more than Playwright's default 5 s to render a page; a longer limit costs a
+        // passing test nothing, and the assertions still wait on the page itself, never on a clock.
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "samverka-browser", Guid.NewGuid().ToString("N"));
     public string MailFolder => Path.Combine(Folder, "mail");
     public string BaseUrl { get; private set; } = "";
     public static string ScreenshotFolder { get; } = Path.Combine(FindRoot(), "TestResults", "screenshots");
 
     private Factory _factory = default!;
-    private IPlaywright _playwright = default!;
     private IBrowser _browser = default!;
+    private readonly List<IBrowserContext> _testContexts = [];
+    private readonly Dictionary<string, IPage> _shared = [];
 
     public async Task InitializeAsync()
     {
@@ -55,19 +68,32 @@ public sealed class BrowserApp : IAsyncLifetime
         _factory = new Factory(Folder, BaseUrl);
         _factory.UseKestrel(port);
         _factory.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        var executable = Environment.GetEnvironmentVariable("SAMVERKA_CHROMIUM") ?? "/usr/bin/chromium";
-        if (!File.Exists(executable))
-            throw new InvalidOperationException($"Chromium not found at {executable}. Run ./test.sh (it installs Debian's chromium) or set SAMVERKA_CHROMIUM.");
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await SettleRecurringJobsAsync();
+        _browser = await SharedChromium.AcquireAsync();
     }
 
+    /// The recurring jobs (freshness sweep, reminders, digest) first run minutes after start, which would change the
+    /// pages in the middle of a class that runs longer than that. Run them now, and wait until the queue has done
+    /// them and the mail they sent, so every class starts from the state a running instance settles into.
+    private async Task SettleRecurringJobsAsync()
+    {
+        var recurring = _factory.Services.GetServices<RecurringSchedule>().Select(s => s.Type).ToList();
+        var clock = _factory.Services.GetRequiredService<TimeProvider>();
+        await WithDbAsync(db => db.Jobs.Where(j => recurring.Contains(j.Type) && j.Status == JobStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.RunAfter, clock.GetUtcNow().UtcDateTime)));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var busy = await WithDbAsync(db => db.Jobs.AnyAsync(j => j.Status == JobStatus.Running
+                || (j.Status == JobStatus.Pending && j.RunAfter <= now)));
+            if (!busy) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The recurring jobs did not finish within 60 s of start.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// A fresh browser context and page for this test; closed when the test ends (BrowserTest).
     public async Task<IPage> NewPageAsync(string locale = "sv-SE", int width = 1280)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
@@ -75,6 +101,7 @@ public sealed class BrowserApp : IAsyncLifetime
             BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = 900 },
             JavaScriptEnabled = true,
         });
+        lock (_testContexts) _testContexts.Add(context);
         return await context.NewPageAsync();
     }
 
@@ -82,13 +109,49 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> NewPageWithoutJavaScriptAsync()
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "sv-SE", JavaScriptEnabled = false });
+        lock (_testContexts) _testContexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// One page per person (null: not signed in) for the whole class, signed in once: for tests that only look at
+    /// pages. Tests in a class run one at a time, so they take turns with it; each sets the address it wants.
+    public async Task<IPage> SharedPageAsync(string? email = null)
+    {
+        var key = email ?? "";
+        if (_shared.TryGetValue(key, out var page)) return page;
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = "sv-SE", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        page = await context.NewPageAsync();
+        if (email is not null) await page.SignInAsync(email);
+        _shared[key] = page;
+        return page;
+    }
+
+    /// Closes the contexts the finished test opened; shared pages stay for the class.
+    public async Task CloseTestContextsAsync()
+    {
+        List<IBrowserContext> contexts;
+        lock (_testContexts) { contexts = [.. _testContexts]; _testContexts.Clear(); }
+        foreach (var context in contexts) await context.CloseAsync();
+    }
+
+    private static readonly ConcurrentDictionary<string, byte> Screenshots = new();
+
+    /// A full-page screenshot for people to look at, once per name (a page in a language, or a journey's step).
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (!Screenshots.TryAdd(name, 0)) return;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, Safe(name) + ".png"), FullPage = true });
     }
 
     /// Scans the page with axe-core for WCAG 2.1 A/AA and fails with a readable list of violations; saves a screenshot.
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, Safe(name) + ".png"), FullPage = true });
+        // A scan that starts while a navigation is still loading would look at half a page.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await ScreenshotAsync(page, name);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
@@ -104,21 +167,32 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// WCAG 2.1 reflow (1.4.10): at 320 CSS pixels wide the page itself must not scroll sideways. Wide tables may
-    /// scroll inside their own container. Fails naming the elements that stick out; saves a screenshot.
+    /// scroll inside their own container. The loaded page is narrowed (layout is CSS only; no script reacts to the
+    /// width) and widened again afterwards. Returns the elements that stick out, with a screenshot of them, or null.
     public static async Task<string?> ReflowProblemAsync(IPage page, string name)
     {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, Safe(name) + "-320px.png"), FullPage = true });
-        return await page.EvaluateAsync<string?>(@"() => {
-            const root = document.documentElement;
-            if (root.scrollWidth <= root.clientWidth) return null;
-            // The outermost elements that stick out, leaving out those a scroller or a clipped box holds (an
-            // absolutely placed one may still escape them, and text may overflow its box; then none is named).
-            const inScroller = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
-            const wide = [...document.body.querySelectorAll('*')].filter(el => el.getBoundingClientRect().right > root.clientWidth + 1 && !inScroller(el))
-                .filter((el, _, all) => !all.some(other => other !== el && other.contains(el)))
-                .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') + ' (' + Math.round(el.getBoundingClientRect().right) + 'px)');
-            return 'page is ' + root.scrollWidth + 'px wide: ' + wide.join(', ');
-        }");
+        var (width, height) = (page.ViewportSize?.Width ?? 1280, page.ViewportSize?.Height ?? 900);
+        await page.SetViewportSizeAsync(320, height);
+        try
+        {
+            var problem = await page.EvaluateAsync<string?>(@"() => {
+                const root = document.documentElement;
+                if (root.scrollWidth <= root.clientWidth) return null;
+                // The outermost elements that stick out, leaving out those a scroller or a clipped box holds (an
+                // absolutely placed one may still escape them, and text may overflow its box; then none is named).
+                const inScroller = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+                const wide = [...document.body.querySelectorAll('*')].filter(el => el.getBoundingClientRect().right > root.clientWidth + 1 && !inScroller(el))
+                    .filter((el, _, all) => !all.some(other => other !== el && other.contains(el)))
+                    .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') + ' (' + Math.round(el.getBoundingClientRect().right) + 'px)');
+                return 'page is ' + root.scrollWidth + 'px wide: ' + wide.join(', ');
+            }");
+            if (problem is not null) await ScreenshotAsync(page, name + "-320px");
+            return problem;
+        }
+        finally
+        {
+            await page.SetViewportSizeAsync(width, height);
+        }
     }
 
     /// Arranges data directly, for journeys that start from a state the UI would take many steps to reach.
@@ -128,7 +202,8 @@ public sealed class BrowserApp : IAsyncLifetime
         return await use(scope.ServiceProvider.GetRequiredService<Samverka.Platform.Data.AppDbContext>());
     }
 
-    public async Task<MimeMessage> WaitForMailAsync(string to, int seconds = 20)
+    /// Waits for the job runner to deliver a message to the pickup folder (polls the folder itself, with a deadline).
+    public async Task<MimeMessage> WaitForMailAsync(string to, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
@@ -149,8 +224,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await CloseTestContextsAsync();
+        foreach (var page in _shared.Values) await page.Context.CloseAsync();
+        await SharedChromium.ReleaseAsync();
         _factory.Dispose();
         try { Directory.Delete(Folder, true); } catch (IOException) { }
     }
@@ -172,8 +248,63 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserApp> { public const string Name = "browser"; }
+/// One Chromium for the whole run: launching one costs a second or more, a context a few milliseconds. Counted, so
+/// the last class to finish closes it.
+internal static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+    private static int _users;
+
+    public static async Task<IBrowser> AcquireAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is null)
+            {
+                var executable = Environment.GetEnvironmentVariable("SAMVERKA_CHROMIUM") ?? "/usr/bin/chromium";
+                if (!File.Exists(executable))
+                    throw new InvalidOperationException($"Chromium not found at {executable}. Run ./test.sh (it installs Debian's chromium) or set SAMVERKA_CHROMIUM.");
+                _playwright = await Playwright.CreateAsync();
+                _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = executable,
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic"],
+                });
+            }
+            _users++;
+            return _browser;
+        }
+        finally { Gate.Release(); }
+    }
+
+    public static async Task ReleaseAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--_users > 0 || _browser is null) return;
+            await _browser.DisposeAsync();
+            _playwright?.Dispose();
+            _browser = null;
+            _playwright = null;
+        }
+        finally { Gate.Release(); }
+    }
+}
+
+/// The base of every browser test class: its own app (a class fixture), and the contexts a test opened closed when
+/// it ends, so pages do not pile up in Chromium over the run.
+public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
+{
+    protected BrowserApp App { get; } = app;
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => App.CloseTestContextsAsync();
+}
 
 public static class PageExtensions
 {
@@ -186,5 +317,13 @@ public static class PageExtensions
         await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await page.WaitForURLAsync("**/account");
+    }
+
+    /// Goes to an address and checks the answer's status, so an error page cannot pass a check meant for the page.
+    public static async Task<IResponse> GotoOkAsync(this IPage page, string url, int status = 200)
+    {
+        var response = await page.GotoAsync(url) ?? throw new InvalidOperationException($"No response for {url}.");
+        Assert.True(response.Status == status, $"{url} answered {response.Status}, expected {status}.");
+        return response;
     }
 }

@@ -49,7 +49,7 @@ public abstract class PartnershipRulesWebTests(AppFixture fx)
             var db = scope.ServiceProvider.GetRequiredService<Samverka.Platform.Data.AppDbContext>();
             var agreements = scope.ServiceProvider.GetRequiredService<AgreementService>();
             var file = (await PartnershipFile.LoadAsync(db, p.Id, default))!;
-            var version = await agreements.CreateVersionAsync(file, "Test", default);
+            var (version, _) = await agreements.CreateVersionAsync(file, null, "Test", default);
             foreach (var party in file.Parties)
             {
                 file = (await PartnershipFile.LoadAsync(db, p.Id, default))!;

@@ -1,16 +1,62 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Samverka.Features.Needs.Matching;
+using Samverka.Features.Register.Upkeep;
 using Samverka.Platform.Data;
 using Samverka.Platform.Jobs;
 using Samverka.Tests.Infrastructure;
 
 namespace Samverka.Tests.Platform;
 
-public abstract class JobTests(AppFixture fx)
+/// A clock the test moves by hand. It starts on a whole second so times survive either database to the tick.
+public sealed class ManualClock : TimeProvider
+{
+    private long _ticks = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).UtcTicks;
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+    public DateTime Now => GetUtcNow().UtcDateTime;
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    public void AdvanceTo(DateTime at) { if (at > Now) Advance(at - Now); }
+}
+
+/// The app with its own background runner off and a manual clock as its TimeProvider: the test's runners are the only
+/// ones, and every time they write is checked against the clock they were given, not against the wall clock.
+public abstract class ClockedJobApp : IAsyncLifetime
+{
+    public ManualClock Clock { get; } = new();
+    public DateTime StartedAt { get; }
+    public SamverkaFactory App { get; }
+
+    protected ClockedJobApp(Provider provider)
+    {
+        StartedAt = Clock.Now;
+        App = new SamverkaFactory(provider, services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<JobLedger>();
+            services.AddScoped<IJobHandler, CountingJobHandler>();
+            services.AddScoped<IJobHandler, FlakyJobHandler>();
+        }, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+    }
+
+    public Task InitializeAsync() => App.InitializeAsync();
+    public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
+}
+
+public sealed class SqliteClockedJobApp() : ClockedJobApp(Provider.Sqlite);
+public sealed class PostgresClockedJobApp() : ClockedJobApp(Provider.Postgres);
+
+public abstract class JobTests(ClockedJobApp fx)
 {
     private SamverkaFactory App => fx.App;
+    private ManualClock Clock => fx.Clock;
     private JobLedger Ledger => App.Services.GetRequiredService<JobLedger>();
+
+    /// A runner as another app instance would have one, on the test's clock.
+    private JobRunner NewRunner(int batchSize = 10) =>
+        new(App.Services.GetRequiredService<IServiceScopeFactory>(), new JobOptions { BatchSize = batchSize }, Clock, NullLogger<JobRunner>.Instance);
 
     private async Task<List<Guid>> EnqueueAsync(string type, IEnumerable<string> payloads, int maxAttempts = 5)
     {
@@ -21,58 +67,52 @@ public abstract class JobTests(AppFixture fx)
         return jobs.Select(j => j.Id).ToList();
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Jobs did not finish in time.");
-            await Task.Delay(100);
-        }
-    }
+    private Task<Job> JobAsync(Guid id) => App.WithAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
 
     [Fact]
-    public async Task Two_runners_on_one_database_run_each_job_exactly_once()
+    public async Task Three_runners_on_one_database_run_each_job_exactly_once()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var payloads = Enumerable.Range(0, 60).Select(i => $"{tag}-{i}").ToList();
         var ids = await EnqueueAsync(CountingJobHandler.JobType, payloads);
 
-        // Two extra runners, as two more app instances would be, racing the app's own background runner.
-        var scopes = App.Services.GetRequiredService<IServiceScopeFactory>();
-        var options = new JobOptions { BatchSize = 10 };
-        var a = new JobRunner(scopes, options, TimeProvider.System, NullLogger<JobRunner>.Instance);
-        var b = new JobRunner(scopes, options, TimeProvider.System, NullLogger<JobRunner>.Instance);
-        await Task.WhenAll(Task.Run(() => a.RunDueJobsAsync(CancellationToken.None)), Task.Run(() => b.RunDueJobsAsync(CancellationToken.None)));
+        // Three runners, as three app instances would have, racing for the same rows. A runner stops only when it
+        // finds nothing due, and one that claimed a job always looks again, so when all three return every job is done.
+        var runners = Enumerable.Range(0, 3).Select(_ => NewRunner()).ToList();
+        await Task.WhenAll(runners.Select(r => Task.Run(() => r.RunDueJobsAsync(CancellationToken.None))));
 
-        await WaitUntilAsync(() => App.WithAsync(db => db.Jobs.Where(j => ids.Contains(j.Id)).AllAsync(j => j.Status == JobStatus.Succeeded)));
+        var statuses = await App.WithAsync(db => db.Jobs.Where(j => ids.Contains(j.Id)).Select(j => j.Status).ToListAsync());
+        Assert.All(statuses, s => Assert.Equal(JobStatus.Succeeded, s));
         Assert.All(payloads, p => Assert.Equal(1, Ledger.RunsOf(p)));
     }
 
     [Fact]
-    public async Task A_failing_job_is_retried_with_backoff_until_it_succeeds()
+    public async Task A_failing_job_waits_out_its_backoff_before_each_retry_until_it_succeeds()
     {
         var payload = "flaky-" + Guid.NewGuid().ToString("N")[..8];
         var id = (await EnqueueAsync(FlakyJobHandler.JobType, [payload])).Single();
+        var runner = NewRunner();
 
-        // Let the first failure happen, then pull the retry forward instead of waiting for the back-off.
-        for (var attempt = 1; attempt <= 3; attempt++)
+        for (var attempt = 1; attempt <= 2; attempt++)
         {
-            var expected = attempt;
-            await WaitUntilAsync(() => App.WithAsync(db => db.Jobs.AnyAsync(j => j.Id == id && j.Attempts == expected && j.Status != JobStatus.Running)));
-            var job = await App.WithAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id));
-            if (attempt < 3)
-            {
-                Assert.Equal(JobStatus.Pending, job.Status);
-                Assert.Contains("planned failure", job.LastError);
-                Assert.True(job.RunAfter > DateTime.UtcNow.AddSeconds(5), "a failed job waits before its retry");
-                await App.WithAsync(db => db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.RunAfter, DateTime.UtcNow.AddSeconds(-1))));
-            }
-            else
-            {
-                Assert.Equal(JobStatus.Succeeded, job.Status);
-            }
+            await runner.RunDueJobsAsync(CancellationToken.None);
+            var failed = await JobAsync(id);
+            Assert.Equal((JobStatus.Pending, attempt), (failed.Status, failed.Attempts));
+            Assert.Contains("planned failure", failed.LastError);
+            Assert.Equal(Clock.Now + JobRunner.Backoff(attempt), failed.RunAfter);
+            Assert.Null(failed.LockedBy);
+
+            // A second before the back-off is over the job is not due, so no runner touches it.
+            Clock.Advance(JobRunner.Backoff(attempt) - TimeSpan.FromSeconds(1));
+            await runner.RunDueJobsAsync(CancellationToken.None);
+            Assert.Equal(attempt, (await JobAsync(id)).Attempts);
+            Clock.Advance(TimeSpan.FromSeconds(1));
         }
+
+        await runner.RunDueJobsAsync(CancellationToken.None);
+        var done = await JobAsync(id);
+        Assert.Equal((JobStatus.Succeeded, 3, (DateTime?)Clock.Now), (done.Status, done.Attempts, done.CompletedAt));
+        Assert.Null(done.LastError);
         Assert.Equal(3, Ledger.RunsOf(payload));
     }
 
@@ -81,7 +121,15 @@ public abstract class JobTests(AppFixture fx)
     {
         var payload = "doomed-" + Guid.NewGuid().ToString("N")[..8];
         var id = (await EnqueueAsync(FlakyJobHandler.JobType, [payload], maxAttempts: 1)).Single();
-        await WaitUntilAsync(() => App.WithAsync(db => db.Jobs.AnyAsync(j => j.Id == id && j.Status == JobStatus.Failed)));
+        var runner = NewRunner();
+        await runner.RunDueJobsAsync(CancellationToken.None);
+        var job = await JobAsync(id);
+        Assert.Equal((JobStatus.Failed, 1, (DateTime?)Clock.Now), (job.Status, job.Attempts, job.CompletedAt));
+
+        // Not retried when the back-off it would have had is over.
+        Clock.Advance(JobRunner.Backoff(1));
+        await runner.RunDueJobsAsync(CancellationToken.None);
+        Assert.Equal(JobStatus.Failed, (await JobAsync(id)).Status);
         Assert.Equal(1, Ledger.RunsOf(payload));
     }
 
@@ -92,21 +140,34 @@ public abstract class JobTests(AppFixture fx)
     [Fact]
     public async Task Recurring_jobs_are_scheduled_at_start_and_each_run_schedules_exactly_one_next()
     {
-        string[] recurring = [Samverka.Features.Register.Upkeep.FreshnessSweepJob.JobType, Samverka.Features.Needs.Matching.NeedDigestJob.JobType];
-        foreach (var type in recurring)
-            Assert.Equal(1, await App.WithAsync(db => db.Jobs.CountAsync(j => j.Type == type && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running))));
+        var digestEvery = App.Services.GetRequiredService<NeedDigestOptions>().Interval;
+        var sweepEvery = App.Services.GetRequiredService<FreshnessOptions>().SweepInterval;
+        Task<List<Job>> Scheduled(string type) => App.WithAsync(db => db.Jobs.AsNoTracking()
+            .Where(j => j.Type == type && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running)).ToListAsync());
 
-        // A run (as the runner would do it) leaves one pending run behind, never a second.
-        using (var scope = App.Services.CreateScope())
+        // At start: one run of each, the sweep a minute after start and the digest one interval after. Other tests in
+        // this class move the clock, so the first runs are found by what the scheduler wrote, not by what is pending.
+        async Task<Job> First(string type) => Assert.Single(await App.WithAsync(db => db.Jobs.AsNoTracking()
+            .Where(j => j.Type == type && j.Payload == "\"first\"").ToListAsync()));
+        var sweep = await First(FreshnessSweepJob.JobType);
+        var digest = await First(NeedDigestJob.JobType);
+        Assert.Equal((fx.StartedAt, fx.StartedAt + TimeSpan.FromMinutes(1)), (sweep.CreatedAt, sweep.RunAfter));
+        Assert.Equal((fx.StartedAt, fx.StartedAt + digestEvery), (digest.CreatedAt, digest.RunAfter));
+
+        // When a run is due the runner does it, and the run leaves exactly one next run, one interval on.
+        var runner = NewRunner();
+        foreach (var (type, every) in new[] { (FreshnessSweepJob.JobType, sweepEvery), (NeedDigestJob.JobType, digestEvery) })
         {
-            var digest = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Type == Samverka.Features.Needs.Matching.NeedDigestJob.JobType);
-            await digest.RunAsync("\"test\"", default);
+            var next = Assert.Single(await Scheduled(type));
+            Clock.AdvanceTo(next.RunAfter);
+            await runner.RunDueJobsAsync(CancellationToken.None);
+            Assert.Equal(JobStatus.Succeeded, (await JobAsync(next.Id)).Status);
+            Assert.Equal(Clock.Now + every, Assert.Single(await Scheduled(type)).RunAfter);
         }
-        var pending = await App.WithAsync(db => db.Jobs.Where(j => j.Type == Samverka.Features.Needs.Matching.NeedDigestJob.JobType && j.Status == JobStatus.Pending).ToListAsync());
-        Assert.Single(pending);
-        Assert.True(pending[0].RunAfter > DateTime.UtcNow.AddDays(6), "the next digest is a week away");
+        // The week's wait let the sweep run again too, and it still left only one.
+        Assert.Single(await Scheduled(FreshnessSweepJob.JobType));
     }
 }
 
-[Collection(SqliteCollection.Name)] public sealed class JobTestsOnSqlite(SqliteApp fx) : JobTests(fx);
-[Collection(PostgresCollection.Name)] public sealed class JobTestsOnPostgres(PostgresApp fx) : JobTests(fx);
+[Collection(SqliteCollection.Name)] public sealed class JobTestsOnSqlite(SqliteClockedJobApp fx) : JobTests(fx), IClassFixture<SqliteClockedJobApp>;
+[Collection(PostgresCollection.Name)] public sealed class JobTestsOnPostgres(PostgresClockedJobApp fx) : JobTests(fx), IClassFixture<PostgresClockedJobApp>;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverka.Platform.Tenancy;
 using Samverka.Tests.Infrastructure;
 
-namespace Samverka.Tests.Platform;
+namespace Samverka.Tests.Municipalities;
 
 public abstract class MunicipalitiesTests(AppFixture fx)
 {

@@ -1,7 +1,7 @@
 using Samverka.Features.Needs.Matching;
 using Samverka.Features.Register;
 
-namespace Samverka.Tests.Unit;
+namespace Samverka.Tests.Needs;
 
 public sealed class MatchScorerTests
 {

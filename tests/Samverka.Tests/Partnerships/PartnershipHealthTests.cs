@@ -3,7 +3,7 @@ using Samverka.Features.Partnerships.Agreement;
 using Samverka.Features.Partnerships.Health;
 using Samverka.Features.Partnerships.Running;
 
-namespace Samverka.Tests.Unit;
+namespace Samverka.Tests.Partnerships;
 
 /// The health rules and the workflow's completeness, on hand-built partnerships: no database.
 public sealed class PartnershipHealthTests
