@@ -75,7 +75,7 @@ public abstract class ApiErrorTests(AppFixture fx, ITestOutputHelper output)
         var dalia = await App.WithAsync(db => db.Organisations().Where(o => o.Name == "Tjejjouren Dalia").Select(o => o.Id).SingleAsync());
         var service = await App.WithAsync(db => db.Set<OrganisationService>().Where(s => s.OrganisationId == dalia).Select(s => s.Id).FirstAsync());
         var need = await App.WithAsync(db => db.Needs().Where(n => n.Status == NeedStatus.Open).Select(n => n.Id).FirstAsync());
-        var partnership = await App.WithAsync(db => db.Partnerships().Where(p => p.Form == PartnershipForm.Iop).Select(p => p.Id).SingleAsync());
+        var partnership = await App.WithAsync(db => db.Partnerships().Where(p => p.Form == PartnershipForm.Iop).OrderBy(p => p.CreatedAt).Select(p => p.Id).FirstAsync());
         string Fill(string raw, string name) => (name, raw) switch
         {
             ("code", _) => "2081",
