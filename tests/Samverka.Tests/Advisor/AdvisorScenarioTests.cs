@@ -187,16 +187,17 @@ public sealed class AdvisorScenarioTests
         Assert.All(advice.Excluded, e => Assert.NotEmpty(e.Rules[0].Text));
     }
 
-    /// The scenarios cover the whole book: every form it knows is the advisor's actual first answer to at least one
-    /// of them, so a form that can never come first (or a form added without a scenario) is noticed.
+    /// The scenarios cover the whole book: every form it knows is the expected first answer (alone or shared) of at
+    /// least one scenario in which the advisor does recommend it, so a form added without a scenario is noticed.
     [Fact]
-    public void Every_form_comes_first_in_some_scenario()
+    public void Every_form_is_the_expected_first_answer_of_some_scenario()
     {
-        var first = ((IEnumerable<object[]>)Scenarios()).Select(row => (Scenario)row[0]).Select(s =>
+        var covered = ((IEnumerable<object[]>)Scenarios()).Select(row => (Scenario)row[0]).SelectMany(s =>
         {
             var answers = s.Answers.Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
-            return AdvisorRuleTableTests.Engine.Evaluate(new AdvisorInput(answers, s.Country, s.Year), Sv).Recommended[0].Form;
+            var recommended = AdvisorRuleTableTests.Engine.Evaluate(new AdvisorInput(answers, s.Country, s.Year), Sv).Recommended.Select(r => r.Form);
+            return s.Top.Intersect(recommended);
         }).ToHashSet();
-        Assert.Empty(AdvisorRuleTableTests.Book.Forms.Select(f => f.Id).Where(f => !first.Contains(f)));
+        Assert.Empty(AdvisorRuleTableTests.Book.Forms.Select(f => f.Id).Where(f => !covered.Contains(f)));
     }
 }
