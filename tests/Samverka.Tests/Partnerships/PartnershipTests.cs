@@ -70,8 +70,8 @@ public abstract class PartnershipTests(AppFixture fx)
         var docx = await anonymous.GetAsync($"/api/v1/partnerships/{id}/agreement.docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
-        // Health signals are the parties' working tool.
-        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync($"/api/v1/partnerships/{id}/health")).StatusCode);
+        // Health signals are the parties' working tool: not public, so a visitor must sign in first.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/partnerships/{id}/health")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/partnerships/{Guid.NewGuid()}")).StatusCode);
     }
 

@@ -34,6 +34,21 @@ public sealed class ArchitectureTests
         Assert.Empty(offenders);
     }
 
+    /// Deny by default: a route group marked anonymous would make every endpoint added to it later public too. Each
+    /// public endpoint says .AllowAnonymous() on its own line instead.
+    [Fact]
+    public void No_endpoint_group_is_anonymous()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Samverka.slnx"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var offenders = Directory.EnumerateFiles(Path.Combine(dir.FullName, "src"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"MapGroup\([^;]*;")
+                .Where(m => m.Value.Contains("AllowAnonymous")).Select(m => $"{Path.GetFileName(file)}: {m.Value}"))
+            .ToList();
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
     private static bool SameFeature(string typeName)
     {
         // A page may use its own feature's pages; "Samverka.Features.X.Pages.Y" → feature X.

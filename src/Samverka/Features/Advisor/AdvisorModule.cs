@@ -18,9 +18,9 @@ public sealed class AdvisorModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/advisor").WithTags("Advisor").AllowAnonymous();
-        api.MapGet("/questions", Questions).WithName("AdvisorQuestions");
-        api.MapPost("", Advise).WithName("Advise").DisableAntiforgery();
+        var api = endpoints.MapGroup("/api/v1/advisor").WithTags("Advisor");
+        api.MapGet("/questions", Questions).AllowAnonymous().WithName("AdvisorQuestions");
+        api.MapPost("", Advise).AllowAnonymous().WithName("Advise").DisableAntiforgery();
     }
 
     public sealed record AnswerDto(string Id, string Label);

@@ -23,9 +23,9 @@ public sealed class NeedsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/needs").WithTags("Needs").AllowAnonymous();
-        api.MapGet("", List).WithName("ListNeeds");
-        api.MapGet("/{id:guid}/matches", Matches).WithName("NeedMatches");
+        var api = endpoints.MapGroup("/api/v1/needs").WithTags("Needs");
+        api.MapGet("", List).AllowAnonymous().WithName("ListNeeds");
+        api.MapGet("/{id:guid}/matches", Matches).AllowAnonymous().WithName("NeedMatches");
     }
 
     public sealed record MatchReasonDto(string Code, string Text, double Points);

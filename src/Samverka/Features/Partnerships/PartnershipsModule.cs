@@ -28,11 +28,11 @@ public sealed class PartnershipsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/partnerships").WithTags("Partnerships").AllowAnonymous();
-        api.MapGet("", List).WithName("ListPartnerships");
-        api.MapGet("/{id:guid}", Get).WithName("GetPartnership");
+        var api = endpoints.MapGroup("/api/v1/partnerships").WithTags("Partnerships");
+        api.MapGet("", List).AllowAnonymous().WithName("ListPartnerships");
+        api.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetPartnership");
         api.MapGet("/{id:guid}/health", GetHealth).WithName("PartnershipHealth");
-        api.MapGet("/{id:guid}/agreement.docx", ApprovedAgreement).WithName("PartnershipAgreement");
+        api.MapGet("/{id:guid}/agreement.docx", ApprovedAgreement).AllowAnonymous().WithName("PartnershipAgreement");
         // A given version, for the parties (and the approved one for everyone, unless confidential).
         endpoints.MapGet("/partnerships/{id:guid}/agreement/{number:int}.docx", Version).AllowAnonymous();
     }

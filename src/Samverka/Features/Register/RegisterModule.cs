@@ -47,10 +47,10 @@ public sealed class RegisterModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1/organisations").WithTags("Register").AllowAnonymous();
-        api.MapGet("", List).WithName("SearchOrganisations")
+        var api = endpoints.MapGroup("/api/v1/organisations").WithTags("Register");
+        api.MapGet("", List).AllowAnonymous().WithName("SearchOrganisations")
             .WithDescription("Search the public register: q (free text), one parameter per facet (municipality, area, targetGroup, age, legalForm, language; repeat for several values), sort (relevance, name, confirmed), page, pageSize (at most 100).");
-        api.MapGet("/{id:guid}", Get).WithName("GetOrganisation");
+        api.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetOrganisation");
         endpoints.MapRegisterExchange();
     }
 

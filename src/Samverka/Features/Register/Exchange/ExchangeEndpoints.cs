@@ -15,12 +15,12 @@ public static class ExchangeEndpoints
 
     public static void MapRegisterExchange(this IEndpointRouteBuilder endpoints)
     {
-        var hsds = endpoints.MapGroup("/api/hsds").WithTags("HSDS").AllowAnonymous();
-        hsds.MapGet("", () => Results.Json(new { version = "3.0", profile = "https://docs.openreferral.org/en/latest/hsds/", openapi_url = "/openapi/v1.json" }));
-        hsds.MapGet("/organizations", Organizations).WithName("HsdsOrganizations");
-        hsds.MapGet("/organizations/{id:guid}", Organization).WithName("HsdsOrganization");
-        hsds.MapGet("/services", Services).WithName("HsdsServices");
-        hsds.MapGet("/services/{id:guid}", Service).WithName("HsdsService");
+        var hsds = endpoints.MapGroup("/api/hsds").WithTags("HSDS");
+        hsds.MapGet("", () => Results.Json(new { version = "3.0", profile = "https://docs.openreferral.org/en/latest/hsds/", openapi_url = "/openapi/v1.json" })).AllowAnonymous();
+        hsds.MapGet("/organizations", Organizations).AllowAnonymous().WithName("HsdsOrganizations");
+        hsds.MapGet("/organizations/{id:guid}", Organization).AllowAnonymous().WithName("HsdsOrganization");
+        hsds.MapGet("/services", Services).AllowAnonymous().WithName("HsdsServices");
+        hsds.MapGet("/services/{id:guid}", Service).AllowAnonymous().WithName("HsdsService");
 
         endpoints.MapGet("/organisations/export", Export).AllowAnonymous().WithTags("Register").WithName("ExportRegister");
         endpoints.MapGet("/organisations/import-template.csv", () => Results.Text(RegisterColumns.CsvLine(RegisterColumns.All) + "\r\n", "text/csv", Encoding.UTF8))
