@@ -20,6 +20,14 @@ public sealed class DatabaseSetup(AppDbContext db, IServiceProvider services, Da
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         var applied = await AppliedMigrationsAsync(ct);
+        // A history this build does not know means the database was made by another build (an older squashed
+        // history, or a newer release): migrating would fail half-way or lose data, so say so and stop.
+        var unknown = applied.Except(db.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException(
+                $"The database was created by another build of Samverka: its migrations {string.Join(", ", unknown)} are not " +
+                "part of this one. For the embedded demo database, delete its file (data/samverka.db by default) and start " +
+                "again; for a production database, run the build that made it (docs/operations.md).");
         var pending = db.Database.GetMigrations().Except(applied).ToList();
         if (pending.Count > 0)
             log.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, options.Provider, string.Join(", ", pending));
