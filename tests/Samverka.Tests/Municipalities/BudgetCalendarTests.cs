@@ -53,6 +53,41 @@ public abstract class BudgetCalendarTests(AppFixture fx)
         Assert.Equal(HttpStatusCode.NotFound, (await App.Browser().GetAsync("/api/v1/municipalities/9999/calendar.ics")).StatusCode);
     }
 
+    /// Each entry in a subscriber's calendar leads back to Samverka: its URL is on the configured base (never the
+    /// request's host) and opens the calendar page at that entry, on the past list when the date has gone by.
+    [Fact]
+    public async Task Each_entry_links_back_to_its_place_on_the_calendar_page()
+    {
+        // The demo's dates are all ahead; one that has gone by is on the page's past list.
+        var past = new BudgetEvent
+        {
+            TenantId = App.With(db => db.Tenants.Single(t => t.Code == "2081").Id), Kind = BudgetEventKind.PublicMeeting,
+            Date = DateOnly.FromDateTime(DateTime.Now).AddDays(-20), Title = "Passerat möte " + Guid.NewGuid().ToString("N")[..6],
+            IsPublic = true, UpdatedAt = DateTime.UtcNow,
+        };
+        await App.WithAsync(async db => { db.BudgetEvents().Add(past); return await db.SaveChangesAsync(); });
+        try
+        {
+            var client = App.Browser();
+            client.DefaultRequestHeaders.Host = "127.0.0.1";
+            var calendar = Calendar.Load(await client.GetStringAsync("/api/v1/municipalities/2081/calendar.ics"))!;
+            Assert.Contains(calendar.Events, e => e.Summary == past.Title);
+            foreach (var e in calendar.Events)
+            {
+                Assert.NotNull(e.Url);
+                Assert.Equal("http://localhost", e.Url!.GetLeftPart(UriPartial.Authority));
+                var id = e.Uid!.Split('@')[0];
+                Assert.Equal($"/municipalities/2081/calendar?event={id}", e.Url.PathAndQuery);
+                Assert.Equal("#event-" + id, e.Url.Fragment);
+                Assert.Contains($"id=\"event-{id}\"", await App.Browser().GetStringAsync(e.Url.PathAndQuery));
+            }
+        }
+        finally
+        {
+            await App.WithAsync(db => db.BudgetEvents().Where(e => e.Id == past.Id).ExecuteDeleteAsync());
+        }
+    }
+
     private async Task<(int Public, List<string> Internal)> PublicAndInternalAsync(string code)
     {
         using var scope = App.Services.CreateScope();

@@ -40,13 +40,15 @@ public sealed class MunicipalitiesModule : IModule
 
     /// The public budget calendar and public meetings as an iCalendar feed, by the municipality's official code.
     internal static async Task<IResult> CalendarIcs(string code, AppDbContext db, TimeProvider clock,
-        Microsoft.Extensions.Localization.IStringLocalizer<Samverka.Platform.Localization.SharedResource> l, CancellationToken ct)
+        Microsoft.Extensions.Localization.IStringLocalizer<Samverka.Platform.Localization.SharedResource> l,
+        Samverka.Platform.Email.PublicUrls urls, CancellationToken ct)
     {
         var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality && t.IsActive, ct);
         if (tenant is null) return TypedResults.NotFound();
         var events = await db.BudgetEvents().AsNoTracking().Where(e => e.TenantId == tenant.Id && e.IsPublic)
             .OrderBy(e => e.Date).ToListAsync(ct);
-        var ics = CalendarFeed.Write(tenant.Name, tenant.Code, events, k => l["BudgetEventKind." + k],
+        var ics = Samverka.Platform.Events.ICalendar.Write(CalendarFeed.For(tenant.Name),
+            events.Select(e => CalendarFeed.ToPublicEvent(e, tenant.Code, k => l["BudgetEventKind." + k], urls.Absolute)),
             clock.GetUtcNow().UtcDateTime);
         return TypedResults.Text(ics, "text/calendar; charset=utf-8");
     }

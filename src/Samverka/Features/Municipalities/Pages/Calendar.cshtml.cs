@@ -19,7 +19,8 @@ public sealed class CalendarModel(AppDbContext db, CurrentUser current, TimeProv
     public bool CanEdit { get; private set; }
     public bool ShowPast { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, bool past, CancellationToken ct)
+    /// `event` names one entry (links from calendar feeds): the list it is on is shown, past or upcoming.
+    public async Task<IActionResult> OnGetAsync(string code, bool past, [FromQuery(Name = "event")] Guid? entry, CancellationToken ct)
     {
         var tenant = await db.MunicipalityAsync(code, ct);
         var access = await current.GetAccessAsync(ct);
@@ -27,9 +28,11 @@ public sealed class CalendarModel(AppDbContext db, CurrentUser current, TimeProv
         Municipality = tenant;
         CanEdit = access.CanEditTenantProfile(tenant.Id);
         var staff = access.IsStaffOf(tenant.Id);
-        ShowPast = past;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var query = db.BudgetEvents().AsNoTracking().Where(e => e.TenantId == tenant.Id && (e.IsPublic || staff));
+        if (entry is { } id && await query.Where(e => e.Id == id).Select(e => (DateOnly?)e.Date).SingleOrDefaultAsync(ct) is { } date)
+            past = date < today;
+        ShowPast = past;
         var ordered = past
             ? query.Where(e => e.Date < today).OrderByDescending(e => e.Date)
             : query.Where(e => e.Date >= today).OrderBy(e => e.Date);
