@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Samverka.Platform.Data;
 using Samverka.Platform.Email;
+using Samverka.Platform.Files;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Jobs;
 using Samverka.Platform.Localization;
@@ -45,6 +46,7 @@ public static class PlatformModule
         services.AddSamverkaEmail(config, builder.Environment);
         services.AddSamverkaJobs(config);
         services.AddSamverkaIdentity();
+        services.AddSamverkaFiles();
 
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("Samverka")
@@ -121,6 +123,7 @@ public static class PlatformModule
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapFiles();
         // Unknown addresses are a plain 404 for everyone, not a sign-in redirect from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();
         return app;

@@ -29,6 +29,7 @@ using Samverka.Features.Partnerships.Running;
 using Samverka.Features.Register;
 using Samverka.Features.Register.Exchange;
 using Samverka.Platform.Data;
+using Samverka.Platform.Files;
 using Samverka.Platform.Identity;
 using Samverka.Tests.Infrastructure;
 
@@ -76,7 +77,7 @@ public sealed class RouteWalker(SamverkaFactory app)
     private Guid _draftNeed, _openNeed, _iop, _grant, _exploring, _internalEvent, _stakeholder, _profileEntry;
     private ProfileSection _profileSection;
     private Guid _daliaService, _daliaContact, _daliaMemberRole, _borlangeOfficerRole, _daliaInvitation, _borlangeInvitation;
-    private Guid _action, _version, _kompisParty, _goal, _question, _batch, _daliaPerson;
+    private Guid _action, _version, _kompisParty, _goal, _question, _batch, _file, _daliaPerson;
     private string _savedAdvice = "", _advisorQuestion = "", _memberUserId = "";
 
     public IReadOnlyList<string> Markers => _markers;
@@ -148,9 +149,15 @@ public sealed class RouteWalker(SamverkaFactory app)
         db.Stakeholders().Add(stakeholder);
         _stakeholder = stakeholder.Id;
         // A checked import file is never shown again, only confirmed by its uploader: the walker confirms it as others.
+        var importBytes = Encoding.UTF8.GetBytes(
+            $"name,legal_form,home_municipality,description\r\nWalker import {_tag},NonProfitAssociation,2081,{Marker("import-file")}\r\n");
+        var importFile = new StoredFile { OwnerKind = "register-import", FileName = "walker.csv", Kind = FileKind.Text, Size = importBytes.Length,
+            UploadedBy = officer.Id, UploadedAt = now };
+        db.Add(importFile);
+        db.Add(new StoredFileContent { FileId = importFile.Id, Bytes = importBytes });
+        _file = importFile.Id;
         var batch = new ImportBatch { UserId = officer.Id, FileName = "walker.csv", Format = "csv", DefaultMunicipality = "2081",
-            Content = Encoding.UTF8.GetBytes($"name,legal_form,home_municipality,description\r\nWalker import {_tag},NonProfitAssociation,2081,Imported by the walker\r\n"),
-            CreatedAt = now };
+            FileId = importFile.Id, CreatedAt = now };
         db.Set<ImportBatch>().Add(batch);
         _batch = batch.Id;
         db.Set<OrganisationClaim>().Add(new OrganisationClaim { OrganisationId = _kompis, TenantId = _borlange, UserId = claimant.Id,
@@ -307,6 +314,7 @@ public sealed class RouteWalker(SamverkaFactory app)
             ("token", _) when raw.Contains("/saved/") => [Pub(_savedAdvice)],
             ("token", _) when raw.Contains("/invitation/") => [Pub("walker-not-a-token")],
             ("id", _) when raw.StartsWith("/advisor/q/") => [Pub(_advisorQuestion)],
+            ("id", _) when raw.StartsWith("/files/") => [Priv(_file)],
             ("id", _) when raw.Contains("/calendar/{id") => [Pub("new"), Priv(_internalEvent)],
             ("id", _) when raw.Contains("/stakeholders/{id") => [Pub("new"), Priv(_stakeholder)],
             ("id", _) when raw.Contains("/profile/{section}/{id") => [Pub("new"), Pub(_profileEntry)],

@@ -41,6 +41,7 @@ public sealed class RegisterModule : IModule
         services.AddRecurringJob<Upkeep.FreshnessSweepJob>(Upkeep.FreshnessSweepJob.JobType, _ => TimeSpan.FromMinutes(1));
         services.AddScoped<Upkeep.MergeService>();
         services.AddScoped<Exchange.RegisterImporter>();
+        services.AddScoped<Samverka.Platform.Files.IFileAccess, Exchange.ImportFileAccess>();
         services.AddHostedService<RegisterIndexFollowerService>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RegisterChangeInterceptor>();
     }

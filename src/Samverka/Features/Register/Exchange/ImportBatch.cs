@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Samverka.Platform.Files;
+using Samverka.Platform.Identity;
 
 namespace Samverka.Features.Register.Exchange;
 
-/// A checked file waiting for the user's go-ahead: kept in the database so any instance can finish the import.
+/// A checked file waiting for the user's go-ahead: the file is kept with the platform's files (in the database), so
+/// any instance can finish the import.
 public sealed class ImportBatch
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -11,7 +14,7 @@ public sealed class ImportBatch
     public string FileName { get; set; } = "";
     public string Format { get; set; } = "";
     public string? DefaultMunicipality { get; set; }
-    public byte[] Content { get; set; } = [];
+    public Guid FileId { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -24,5 +27,16 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.Property(x => x.Format).HasMaxLength(10);
         b.Property(x => x.DefaultMunicipality).HasMaxLength(32);
         b.HasIndex(x => x.UserId);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+/// The files of imports: read only by the person who uploaded them (and platform admins, who support them).
+internal sealed class ImportFileAccess : IFileAccess
+{
+    public const string Kind = "register-import";
+    public string OwnerKind => Kind;
+
+    public Task<bool> CanReadAsync(StoredFile file, Access access, CancellationToken ct) =>
+        Task.FromResult(access.IsPlatformAdmin || (access.UserId is { } id && file.UploadedBy == id));
 }

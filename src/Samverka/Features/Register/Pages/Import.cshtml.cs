@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Samverka.Features.Register.Exchange;
 using Samverka.Platform.Data;
+using Samverka.Platform.Files;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Localization;
 using Samverka.Platform.Tenancy;
@@ -14,7 +15,7 @@ namespace Samverka.Features.Register.Pages;
 /// Officers import organisations: check the file first (every problem listed with row and column), then confirm;
 /// the import is written whole or not at all.
 [RequestSizeLimit(MaxBytes + 1_000_000)]
-public sealed class ImportModel(AppDbContext db, CurrentUser current, RegisterImporter importer, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ImportModel(AppDbContext db, CurrentUser current, RegisterImporter importer, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxBytes = 20_000_000;
     public const int ProblemsShown = 500;
@@ -45,36 +46,36 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, RegisterIm
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } denied) return denied;
-        if (File is null || File.Length == 0) FileError = l["Import.ChooseFile"];
-        else if (File.Length > MaxBytes) FileError = l["Import.TooLarge", MaxBytes / 1_000_000];
-        else if (RegisterImporter.FormatOf(File.FileName) is null) FileError = l["Import.UnknownFormat"];
-        if (FileError is not null)
-        {
-            ModelState.AddModelError(nameof(File), FileError);
-            return Page();
-        }
+        var format = File is { Length: > 0 } ? RegisterImporter.FormatOf(File.FileName) : null;
+        if (File is { Length: > 0 } && format is null) FileError = l["Import.UnknownFormat"];
         if (DefaultMunicipality is { Length: > 0 } d && !Municipalities.Any(m => m.Value == d))
-        {
             ModelState.AddModelError(nameof(DefaultMunicipality), l["Validation.ChooseFromList", l["Import.DefaultMunicipality"]]);
+        // Size and content are checked by the platform's file store: a spreadsheet must be one inside, text must be text.
+        var upload = FileError is null
+            ? await files.AddAsync(File, new FileRules(MaxBytes, format == "xlsx" ? FileKind.Xlsx : FileKind.Text), ImportFileAccess.Kind, null, current.Id!, ct)
+            : null;
+        FileError ??= upload?.Error;
+        if (FileError is not null) ModelState.AddModelError(nameof(File), FileError);
+        if (!ModelState.IsValid)
+        {
+            db.ChangeTracker.Clear();
             return Page();
         }
-        var content = new MemoryStream();
-        await File!.CopyToAsync(content, ct);
-        var format = RegisterImporter.FormatOf(File.FileName)!;
-        FileName = File.FileName;
-        content.Position = 0;
-        Check = await importer.CheckAsync(content, format, Samverka.Platform.UI.Text.Blank(DefaultMunicipality), await current.GetAccessAsync(ct), ct);
-        if (Check.IsValid)
+        FileName = File!.FileName;
+        Check = await importer.CheckAsync(new MemoryStream(files.PendingBytes(upload!.File!)), format!, Samverka.Platform.UI.Text.Blank(DefaultMunicipality), await current.GetAccessAsync(ct), ct);
+        if (!Check.IsValid)
         {
-            var batch = new ImportBatch
-            {
-                UserId = current.Id!, FileName = Path.GetFileName(File.FileName), Format = format, DefaultMunicipality = Samverka.Platform.UI.Text.Blank(DefaultMunicipality),
-                Content = content.ToArray(), CreatedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            db.Add(batch);
-            await db.SaveChangesAsync(ct);
-            BatchId = batch.Id;
+            db.ChangeTracker.Clear();
+            return Page();
         }
+        var batch = new ImportBatch
+        {
+            UserId = current.Id!, FileName = upload.File!.FileName, Format = format!, DefaultMunicipality = Samverka.Platform.UI.Text.Blank(DefaultMunicipality),
+            FileId = upload.File.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(batch);
+        await db.SaveChangesAsync(ct);
+        BatchId = batch.Id;
         return Page();
     }
 
@@ -85,11 +86,12 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, RegisterIm
         var batch = await db.Set<ImportBatch>().SingleOrDefaultAsync(b => b.Id == BatchId && b.UserId == current.Id && b.CreatedAt > since, ct);
         if (batch is null) return NotFound();
         // Checked again: the register may have changed since the first check.
-        Check = await importer.CheckAsync(new MemoryStream(batch.Content), batch.Format, batch.DefaultMunicipality, await current.GetAccessAsync(ct), ct);
+        Check = await importer.CheckAsync(new MemoryStream(await files.ReadAsync(batch.FileId, ct) ?? []), batch.Format, batch.DefaultMunicipality, await current.GetAccessAsync(ct), ct);
         FileName = batch.FileName;
         if (!Check.IsValid) { BatchId = null; return Page(); }
         var count = await importer.ApplyAsync(Check, ct);
         db.Remove(batch);
+        await files.RemoveAsync(batch.FileId, ct);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Import.Done", count].Value;
         return Redirect("/organisations/import");
