@@ -9,8 +9,9 @@ namespace Samverka.Platform.Tenancy;
 ///
 /// Lenient outside a tenant: where no tenant is resolved (public lists across municipalities, pages of other
 /// features, background jobs, seeders, platform administration) queries are not narrowed. Strict (seeing nothing
-/// there) would make each of the some sixty queries over these tables in such places name its way out, and the
-/// public needs board, the API, matching and the digest are exactly such places; see the report of issue 15.
+/// there) would make each of the some sixty queries over these tables in such places name its way out — the public
+/// needs board and API, matching, the digest, partnerships' links to needs — for no gain in isolation: those
+/// places already choose their rows by an id or a public status, and the route walker checks what they show.
 ///
 /// The one way out is `.AcrossTenants()`: grep for it to find every query that may see other tenants' rows.
 public static class TenantScope
