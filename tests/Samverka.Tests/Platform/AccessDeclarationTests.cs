@@ -36,6 +36,23 @@ public abstract class AccessDeclarationTests(AppFixture fx)
         Assert.True(undeclared.Count == 0, "Declare access on:\n" + string.Join("\n", undeclared));
     }
 
+    /// The route's tenant is resolved before anything else: an unknown code is 404 for everyone, a region's code on a
+    /// municipality's page is 404, and a known municipality's page refuses another municipality's staff with 403.
+    [Theory]
+    [InlineData("/municipalities/0000/stakeholders", HttpStatusCode.NotFound)]
+    [InlineData("/municipalities/20/stakeholders", HttpStatusCode.NotFound)]
+    [InlineData("/municipalities/20/needs", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/municipalities/0000/team", HttpStatusCode.NotFound)]
+    [InlineData("/municipalities/2081/stakeholders", HttpStatusCode.Forbidden)]
+    [InlineData("/municipalities/2081/register", HttpStatusCode.Forbidden)]
+    [InlineData("/municipalities/2080/stakeholders", HttpStatusCode.OK)]
+    public async Task The_route_tenant_is_resolved_before_access_is_decided(string url, HttpStatusCode expected)
+    {
+        var falun = fx.App.Browser();
+        await falun.SignInAsync("handlaggare@falun.example");
+        Assert.Equal(expected, (await falun.GetAsync(url)).StatusCode);
+    }
+
     /// Tenant scope by default, outside a request: a context entered for Borlänge sees only Borlänge's stakeholders,
     /// whatever the query asks for; `.AcrossTenants()` sees Falun's again.
     [Fact]
