@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography.X509Certificates;
@@ -14,6 +13,7 @@ using Samverka.Platform.Identity;
 using Samverka.Platform.Jobs;
 using Samverka.Platform.Localization;
 using Samverka.Platform.Security;
+using Samverka.Platform.Tenancy;
 using Samverka.Platform.UI;
 
 namespace Samverka.Platform;
@@ -66,9 +66,9 @@ public static class PlatformModule
         }
         MailRateLimits.AddMailRateLimits(services, config);
 
-        services.AddAuthorizationBuilder()
-            // Security by default: a page or endpoint is for signed-in users unless it says [AllowAnonymous].
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Access as policy, deny by default (Identity/Policies.cs); the route's tenant in one scoped TenantContext.
+        services.AddSamverkaAccess();
+        services.AddScoped<Tenancy.TenantContext>();
 
         services.AddRazorPages(o => o.RootDirectory = "/")
             .AddViewLocalization()
@@ -115,6 +115,7 @@ public static class PlatformModule
         app.UseRouting();
         app.UseAuthentication();
         app.UseNoStoreWhenSignedIn();
+        app.UseTenantContext();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

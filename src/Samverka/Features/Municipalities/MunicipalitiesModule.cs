@@ -19,7 +19,7 @@ public sealed class MunicipalitiesModule : IModule
     {
         var api = endpoints.MapGroup("/api/v1/municipalities").WithTags("Municipalities");
         api.MapGet("", ListActive).AllowAnonymous().WithName("ListMunicipalities");
-        api.MapGet("/{code}/team", Team).WithName("MunicipalityTeam");
+        api.MapGet("/{code}/team", Team).RequireAuthorization(Policies.TenantStaff).WithName("MunicipalityTeam");
         api.MapGet("/{code}/calendar.ics", CalendarIcs).AllowAnonymous().WithName("MunicipalityCalendar");
     }
 
@@ -54,13 +54,9 @@ public sealed class MunicipalitiesModule : IModule
     }
 
     /// The municipality's people and roles: non-public, for its own staff only.
-    internal static async Task<Results<Ok<List<TeamMemberDto>>, NotFound, ForbidHttpResult>> Team(
-        string code, AppDbContext db, CurrentUser current, CancellationToken ct)
+    internal static async Task<Ok<List<TeamMemberDto>>> Team(AppDbContext db, TenantContext tenantContext, CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
-        if (tenant is null) return TypedResults.NotFound();
-        var access = await current.GetAccessAsync(ct);
-        if (!access.IsStaffOf(tenant.Id)) return TypedResults.Forbid();
+        var tenant = tenantContext.Required;
         var members = await db.RoleAssignments.AsNoTracking()
             .Where(r => r.TenantId == tenant.Id)
             .OrderBy(r => r.User!.DisplayName)

@@ -18,6 +18,7 @@ public sealed class PartnershipsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        services.AddPartnershipPolicies();
         services.AddScoped<IDemoSeeder, PartnershipsDemoSeeder>();
         services.AddScoped<AgreementBuilder>();
         services.AddScoped<AgreementService>();
@@ -31,7 +32,7 @@ public sealed class PartnershipsModule : IModule
         var api = endpoints.MapGroup("/api/v1/partnerships").WithTags("Partnerships");
         api.MapGet("", List).AllowAnonymous().WithName("ListPartnerships");
         api.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetPartnership");
-        api.MapGet("/{id:guid}/health", GetHealth).WithName("PartnershipHealth");
+        api.MapGet("/{id:guid}/health", GetHealth).RequireAuthorization().WithName("PartnershipHealth");
         api.MapGet("/{id:guid}/agreement.docx", ApprovedAgreement).AllowAnonymous().WithName("PartnershipAgreement");
         // A given version, for the parties (and the approved one for everyone, unless confidential).
         endpoints.MapGet("/partnerships/{id:guid}/agreement/{number:int}.docx", Version).AllowAnonymous();
@@ -123,11 +124,11 @@ public sealed class PartnershipsModule : IModule
 
     /// The health signals are the parties' own working tool: only party members get them.
     internal static async Task<IResult> GetHealth(Guid id, AppDbContext db, CurrentUser current, TimeProvider clock,
-        IStringLocalizer<SharedResource> l, CancellationToken ct)
+        IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct)
     {
-        var (f, rights) = await SeeAsync(db, current, id, ct);
+        var (f, _) = await SeeAsync(db, current, id, ct);
         if (f is null) return TypedResults.NotFound();
-        if (!rights!.IsParty) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        if (!await http.IsAllowedAsync(f, PartnershipPolicies.Party)) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var signals = HealthCheck.Evaluate(f, today).Select(s => new SignalDto(s.Code, Code(s.Pitfall), Code(s.Severity), s.Count,
             l["Health." + s.Code, s.Count], l["HealthWhy." + s.Code], l["HealthNext." + s.Code])).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Samverka.Platform.Audit;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Jobs;
@@ -27,6 +28,33 @@ public abstract class AppDbContext(DbContextOptions options)
         // Each feature keeps its EF configuration next to its entities.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         VersionInterceptor.Configure(builder);
+        var filter = typeof(AppDbContext).GetMethod(nameof(FilterByTenant), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var type in TenantScope.ScopedTypes(builder))
+            filter.MakeGenericMethod(type).Invoke(this, [builder]);
+    }
+
+    // Written against `this` so that EF reads the scope of the context that runs the query, not of the one that built the model.
+    private void FilterByTenant<T>(ModelBuilder builder) where T : class, ITenantScoped =>
+        builder.Entity<T>().HasQueryFilter(TenantScope.FilterName, e => TenantScopeIds == null || TenantScopeIds.Contains(e.TenantId));
+
+    // The request's tenant (through the options' application services: the request's scope). Read at each
+    // query, so a tenant resolved after this context was made still counts.
+    private TenantContext? _tenantContext;
+    private bool _tenantContextLooked;
+
+    /// The tenant ids that queries over ITenantScoped rows are narrowed to; null when not narrowed.
+    internal Guid[]? TenantScopeIds
+    {
+        get
+        {
+            if (!_tenantContextLooked)
+            {
+                _tenantContext = this.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
+                    ?.ApplicationServiceProvider?.GetService<TenantContext>();
+                _tenantContextLooked = true;
+            }
+            return _tenantContext?.ScopeIds as Guid[] ?? _tenantContext?.ScopeIds?.ToArray();
+        }
     }
 }
 

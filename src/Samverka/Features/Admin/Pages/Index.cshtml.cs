@@ -8,7 +8,8 @@ using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Admin.Pages;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.PlatformAdmin)]
+public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public int Active { get; private set; }
     public int Total { get; private set; }
@@ -16,7 +17,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!(await current.GetAccessAsync(ct)).IsPlatformAdmin) return Forbid();
         Total = await db.Tenants.CountAsync(t => t.Kind == TenantKind.Municipality, ct);
         Active = await db.Tenants.CountAsync(t => t.Kind == TenantKind.Municipality && t.IsActive, ct);
         FailedJobs = await db.Jobs.CountAsync(j => j.Status == JobStatus.Failed, ct);

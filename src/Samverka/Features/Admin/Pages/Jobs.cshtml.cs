@@ -8,7 +8,8 @@ using Samverka.Platform.UI;
 
 namespace Samverka.Features.Admin.Pages;
 
-public sealed class JobsModel(AppDbContext db, CurrentUser current) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.PlatformAdmin)]
+public sealed class JobsModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 50;
     public List<Job> Jobs { get; private set; } = [];
@@ -16,7 +17,6 @@ public sealed class JobsModel(AppDbContext db, CurrentUser current) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int? page, CancellationToken ct)
     {
-        if (!(await current.GetAccessAsync(ct)).IsPlatformAdmin) return Forbid();
         var total = await db.Jobs.CountAsync(ct);
         Pager = new Pager(page ?? 1, PageSize, total, p => $"/admin/jobs?page={p}");
         Jobs = await db.Jobs.AsNoTracking().OrderByDescending(j => j.CreatedAt)

@@ -11,7 +11,8 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Admin.Pages;
 
 /// Platform admins decide which municipalities are on the platform. Enabling one also lists its region.
-public sealed class MunicipalitiesModel(AppDbContext db, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.PlatformAdmin)]
+public sealed class MunicipalitiesModel(AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
     public string? Q { get; private set; }
@@ -21,7 +22,6 @@ public sealed class MunicipalitiesModel(AppDbContext db, CurrentUser current, IS
 
     public async Task<IActionResult> OnGetAsync(string? q, string? confirmDisable, int? page, CancellationToken ct)
     {
-        if (!(await current.GetAccessAsync(ct)).IsPlatformAdmin) return Forbid();
         Q = q?.Trim();
         ConfirmDisable = confirmDisable;
         var query = db.Tenants.AsNoTracking().Include(t => t.Parent).Where(t => t.Kind == TenantKind.Municipality);
@@ -42,7 +42,6 @@ public sealed class MunicipalitiesModel(AppDbContext db, CurrentUser current, IS
 
     private async Task<IActionResult> SetActiveAsync(string code, bool active, string? q, CancellationToken ct)
     {
-        if (!(await current.GetAccessAsync(ct)).IsPlatformAdmin) return Forbid();
         var tenant = await db.Tenants.Include(t => t.Parent).SingleOrDefaultAsync(t => t.Code == code && t.Kind == TenantKind.Municipality, ct);
         if (tenant is null) return NotFound();
         tenant.IsActive = active;

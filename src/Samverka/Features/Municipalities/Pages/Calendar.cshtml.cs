@@ -12,24 +12,21 @@ namespace Samverka.Features.Municipalities.Pages;
 /// The budget calendar: when the council and committees decide and when proposals must reach them. Everyone sees
 /// the public dates; the municipality's own staff also see internal ones.
 [AllowAnonymous]
-public sealed class CalendarModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class CalendarModel(AppDbContext db, CurrentUser current, TimeProvider clock) : MunicipalityPageModel
 {
-    public Tenant Municipality { get; private set; } = default!;
     public IReadOnlyList<BudgetEvent> Events { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool ShowPast { get; private set; }
 
     /// `event` names one entry (links from calendar feeds): the list it is on is shown, past or upcoming.
-    public async Task<IActionResult> OnGetAsync(string code, bool past, [FromQuery(Name = "event")] Guid? entry, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(bool past, [FromQuery(Name = "event")] Guid? entry, CancellationToken ct)
     {
-        var tenant = await db.MunicipalityAsync(code, ct);
         var access = await current.GetAccessAsync(ct);
-        if (tenant is null || (!tenant.IsActive && !access.IsPlatformAdmin)) return NotFound();
-        Municipality = tenant;
-        CanEdit = access.CanEditTenantProfile(tenant.Id);
-        var staff = access.IsStaffOf(tenant.Id);
+        if (!Municipality.IsActive && !access.IsPlatformAdmin) return NotFound();
+        CanEdit = access.CanEditTenantProfile(Municipality.Id);
+        var staff = access.IsStaffOf(Municipality.Id);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var query = db.BudgetEvents().AsNoTracking().Where(e => e.TenantId == tenant.Id && (e.IsPublic || staff));
+        var query = db.BudgetEvents().AsNoTracking().Where(e => e.IsPublic || staff);
         if (entry is { } id && await query.Where(e => e.Id == id).Select(e => (DateOnly?)e.Date).SingleOrDefaultAsync(ct) is { } date)
             past = date < today;
         ShowPast = past;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,11 +15,11 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Municipalities.Pages;
 
 /// Adds, changes or removes one date in the budget calendar; for the municipality's admins and coordinators.
-public sealed class CalendarEditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+[Authorize(Policy = Policies.TenantProfileEditor)]
+public sealed class CalendarEditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : MunicipalityPageModel
 {
     [BindProperty] public BudgetEventInput Input { get; set; } = new();
     [BindProperty] public EditStamp Stamp { get; set; } = new();
-    public Tenant Municipality { get; private set; } = default!;
     public Guid? EventId { get; private set; }
     public bool ConfirmDelete { get; private set; }
 
@@ -28,14 +29,9 @@ public sealed class CalendarEditModel(AppDbContext db, CurrentUser current, Time
     private async Task<(BudgetEvent? Event, IActionResult? Denied)> LoadAsync(string code, string slot, CancellationToken ct)
     {
         if (!EditSlot.TryParse(slot, out var id)) return (null, NotFound());
-        var tenant = await db.MunicipalityAsync(code, ct);
-        if (tenant is null) return (null, NotFound());
-        var access = await current.GetAccessAsync(ct);
-        if (!access.CanEditTenantProfile(tenant.Id)) return (null, Forbid());
-        Municipality = tenant;
         EventId = id;
         if (id is null) return (null, null);
-        var e = await db.BudgetEvents().SingleOrDefaultAsync(x => x.Id == id && x.TenantId == tenant.Id, ct);
+        var e = await db.BudgetEvents().SingleOrDefaultAsync(x => x.Id == id && x.TenantId == Municipality.Id, ct);
         return e is null ? (null, NotFound()) : (e, null);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -15,11 +16,11 @@ namespace Samverka.Features.Municipalities.Pages;
 
 /// Adds, changes or removes one item in a profile list (organisation, coordinators, strategies, support, compacts);
 /// for the municipality's admins and coordinators. Each list asks for the fields it needs.
-public sealed class ProfileEditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+[Authorize(Policy = Policies.TenantProfileEditor)]
+public sealed class ProfileEditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : MunicipalityPageModel
 {
     [BindProperty] public ProfileEntryInput Input { get; set; } = new();
     [BindProperty] public EditStamp Stamp { get; set; } = new();
-    public Tenant Municipality { get; private set; } = default!;
     public ProfileSection Section { get; private set; }
     public Guid? EntryId { get; private set; }
     public bool ConfirmDelete { get; private set; }
@@ -49,15 +50,10 @@ public sealed class ProfileEditModel(AppDbContext db, CurrentUser current, TimeP
             return (null, NotFound());
         Section = s;
         if (!EditSlot.TryParse(slot, out var id)) return (null, NotFound());
-        var tenant = await db.MunicipalityAsync(code, ct);
-        if (tenant is null) return (null, NotFound());
-        var access = await current.GetAccessAsync(ct);
-        if (!access.CanEditTenantProfile(tenant.Id)) return (null, Forbid());
-        Municipality = tenant;
         EntryId = id;
         if (id is null) return (null, null);
         var e = await db.ProfileEntries().Include(x => x.Goals)
-            .SingleOrDefaultAsync(x => x.Id == id && x.TenantId == tenant.Id && x.Section == s, ct);
+            .SingleOrDefaultAsync(x => x.Id == id && x.TenantId == Municipality.Id && x.Section == s, ct);
         return e is null ? (null, NotFound()) : (e, null);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,11 +15,11 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Municipalities.Pages;
 
 /// Adds, moves or removes one stakeholder on the municipality's map; for its staff.
-public sealed class StakeholderEditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+[Authorize(Policy = Policies.TenantStaff)]
+public sealed class StakeholderEditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : MunicipalityPageModel
 {
     [BindProperty] public StakeholderInput Input { get; set; } = new();
     [BindProperty] public EditStamp Stamp { get; set; } = new();
-    public Tenant Municipality { get; private set; } = default!;
     public Guid? StakeholderId { get; private set; }
     public bool ConfirmDelete { get; private set; }
 
@@ -29,14 +30,9 @@ public sealed class StakeholderEditModel(AppDbContext db, CurrentUser current, T
     private async Task<(Stakeholder? Stakeholder, IActionResult? Denied)> LoadAsync(string code, string slot, CancellationToken ct)
     {
         if (!EditSlot.TryParse(slot, out var id)) return (null, NotFound());
-        var tenant = await db.MunicipalityAsync(code, ct);
-        if (tenant is null) return (null, NotFound());
-        var access = await current.GetAccessAsync(ct);
-        if (!access.IsStaffOf(tenant.Id)) return (null, Forbid());
-        Municipality = tenant;
         StakeholderId = id;
         if (id is null) return (null, null);
-        var s = await db.Stakeholders().SingleOrDefaultAsync(x => x.Id == id && x.TenantId == tenant.Id, ct);
+        var s = await db.Stakeholders().SingleOrDefaultAsync(x => x.Id == id && x.TenantId == Municipality.Id, ct);
         return s is null ? (null, NotFound()) : (s, null);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,19 +11,14 @@ namespace Samverka.Features.Municipalities.Pages;
 
 /// The municipality's stakeholder map: an influence × interest grid drawn as SVG, and the same as a table.
 /// For the municipality's own staff only.
-public sealed class StakeholdersModel(AppDbContext db, CurrentUser current) : PageModel
+[Authorize(Policy = Policies.TenantStaff)]
+public sealed class StakeholdersModel(AppDbContext db) : MunicipalityPageModel
 {
-    public Tenant Municipality { get; private set; } = default!;
     public IReadOnlyList<Stakeholder> Stakeholders { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var tenant = await db.MunicipalityAsync(code, ct);
-        if (tenant is null) return NotFound();
-        var access = await current.GetAccessAsync(ct);
-        if (!access.IsStaffOf(tenant.Id)) return Forbid();
-        Municipality = tenant;
-        Stakeholders = await db.Stakeholders().AsNoTracking().Where(s => s.TenantId == tenant.Id && s.PartnershipId == null)
+        Stakeholders = await db.Stakeholders().AsNoTracking().Where(s => s.PartnershipId == null)
             .OrderByDescending(s => s.Influence).ThenByDescending(s => s.Interest).ThenBy(s => s.Name).Take(200).ToListAsync(ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,27 +11,17 @@ using Samverka.Platform.Tenancy;
 namespace Samverka.Features.Municipalities.Pages;
 
 /// The municipality's people, roles and open invitations. Non-public: its staff see it, its admins change it.
-public sealed class TeamModel(AppDbContext db, CurrentUser current, TeamService team, IStringLocalizer<SharedResource> l) : PageModel
+[Authorize(Policy = Policies.TenantStaff)]
+public sealed class TeamModel(CurrentUser current, TeamService team, IStringLocalizer<SharedResource> l) : TenantPageModel
 {
-    public Tenant Municipality { get; private set; } = default!;
+    public Tenant Municipality => Tenant;
     public bool CanAdminister { get; private set; }
     public TeamView Team { get; private set; } = default!;
     public IReadOnlyList<Platform.UI.TaskListItem> GettingStarted { get; private set; } = [];
 
-    private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? confirmRemove, Guid? confirmRevoke, CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
-        if (tenant is null) return NotFound();
-        var access = await current.GetAccessAsync(ct);
-        if (!access.IsStaffOf(tenant.Id)) return Forbid();
-        Municipality = tenant;
-        CanAdminister = access.CanAdministerTenant(tenant.Id);
-        return null;
-    }
-
-    public async Task<IActionResult> OnGetAsync(string code, Guid? confirmRemove, Guid? confirmRevoke, CancellationToken ct)
-    {
-        if (await LoadAsync(code, ct) is { } denied) return denied;
+        CanAdminister = await HttpContext.IsAllowedAsync(Tenant, Policies.TenantAdmin);
         Team = await team.ForTenantAsync(Municipality.Id, CanAdminister, CanAdminister ? confirmRemove : null, CanAdminister ? confirmRevoke : null, ct);
         if (CanAdminister) GettingStarted = GettingStartedTasks();
         return Page();
@@ -50,8 +41,7 @@ public sealed class TeamModel(AppDbContext db, CurrentUser current, TeamService 
 
     public async Task<IActionResult> OnPostRemoveAsync(string code, Guid assignmentId, CancellationToken ct)
     {
-        if (await LoadAsync(code, ct) is { } denied) return denied;
-        if (!CanAdminister) return Forbid();
+        if (await this.RefuseUnlessAsync(Tenant, Policies.TenantAdmin) is { } refused) return refused;
         if (!await team.RemoveRoleAsync(assignmentId, tenantId: Municipality.Id, organisationId: null, current.Id!, ct))
             return NotFound();
         TempData["Flash"] = l["Team.Removed"].Value;
@@ -60,8 +50,7 @@ public sealed class TeamModel(AppDbContext db, CurrentUser current, TeamService 
 
     public async Task<IActionResult> OnPostRevokeAsync(string code, Guid invitationId, CancellationToken ct)
     {
-        if (await LoadAsync(code, ct) is { } denied) return denied;
-        if (!CanAdminister) return Forbid();
+        if (await this.RefuseUnlessAsync(Tenant, Policies.TenantAdmin) is { } refused) return refused;
         if (!await team.RevokeInvitationAsync(invitationId, tenantId: Municipality.Id, organisationId: null, ct))
             return NotFound();
         TempData["Flash"] = l["Team.Revoked"].Value;

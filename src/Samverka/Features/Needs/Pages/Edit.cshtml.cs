@@ -15,12 +15,12 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Needs.Pages;
 
 /// Writes a need as a draft, publishes it, or closes it; for the municipality's staff.
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.TenantStaff)]
 public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider clock, NeedNotifications notifications,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : MunicipalityPageModel
 {
     [BindProperty] public NeedInput Input { get; set; } = new();
     [BindProperty] public EditStamp Stamp { get; set; } = new();
-    public Tenant Municipality { get; private set; } = default!;
     public Need? Existing { get; private set; }
     public List<SelectListItem> Departments { get; private set; } = [];
     public List<SelectListItem> Areas => Taxonomy.Areas.Select(a => new SelectListItem(l["Area." + a], a)).ToList();
@@ -31,11 +31,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
     private async Task<IActionResult?> LoadAsync(string code, string slot, CancellationToken ct)
     {
         if (!EditSlot.TryParse(slot, out var id)) return NotFound();
-        var tenant = await db.MunicipalityAsync(code, ct);
-        if (tenant is null) return NotFound();
-        var access = await current.GetAccessAsync(ct);
-        if (!access.IsStaffOf(tenant.Id)) return Forbid();
-        Municipality = tenant;
+        var tenant = Municipality;
         if (id is not null)
         {
             Existing = await db.Needs().SingleOrDefaultAsync(n => n.Id == id && n.TenantId == tenant.Id, ct);

@@ -11,6 +11,7 @@ using Samverka.Platform.Localization;
 namespace Samverka.Features.Needs.Pages;
 
 /// For an organisation's members: the open needs that fit it, the ones it was invited to, and the weekly digest.
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class ForOrganisationModel(AppDbContext db, CurrentUser current, NeedMatcher matcher, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -23,9 +24,7 @@ public sealed class ForOrganisationModel(AppDbContext db, CurrentUser current, N
     {
         var organisation = await db.Organisations().AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null) return NotFound();
-        var access = await current.GetAccessAsync(ct);
-        if (!access.IsSignedIn) return Challenge();
-        if (!access.IsMemberOf(id)) return Forbid();
+        if (await this.RefuseUnlessAsync(new OrganisationRef(id), Policies.OrganisationMember) is { } refused) return refused;
         Organisation = organisation;
         Fits = await matcher.ForOrganisationAsync(id, ct);
         var invited = await db.NeedInvitations().Where(i => i.OrganisationId == id).Select(i => i.NeedId).ToListAsync(ct);

@@ -14,12 +14,12 @@ namespace Samverka.Features.Needs.Pages;
 
 /// The organisations that fit a need, with the reasons, for the municipality's staff, who can invite them to respond.
 [Samverka.Platform.Security.SendsMail("need-invite", Handler = "invite")]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.TenantStaff)]
 public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatcher matcher, MailQueue mail, PublicUrls urls,
-    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+    TimeProvider clock, IStringLocalizer<SharedResource> l) : MunicipalityPageModel
 {
     public const int Shown = 20;
 
-    public Tenant Municipality { get; private set; } = default!;
     public Need Need { get; private set; } = default!;
     public IReadOnlyList<NeedMatch> Matches { get; private set; } = [];
     public IReadOnlyDictionary<Guid, DateTime> Invited { get; private set; } = new Dictionary<Guid, DateTime>();
@@ -28,13 +28,9 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
 
     private async Task<IActionResult?> LoadAsync(string code, Guid id, CancellationToken ct)
     {
-        var tenant = await db.MunicipalityAsync(code, ct);
-        if (tenant is null) return NotFound();
-        var access = await current.GetAccessAsync(ct);
-        if (!access.IsStaffOf(tenant.Id)) return Forbid();
+        var tenant = Municipality;
         var need = await db.Needs().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.TenantId == tenant.Id, ct);
         if (need is null) return NotFound();
-        Municipality = tenant;
         Need = need;
         IsOpen = need.IsOpenOn(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         Matches = await matcher.ForNeedAsync(need, tenant.Code, tenant.Name, Shown, ct);

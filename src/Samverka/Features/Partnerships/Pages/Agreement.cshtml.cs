@@ -9,6 +9,7 @@ namespace Samverka.Features.Partnerships.Pages;
 
 /// The agreement: generate a version from what is recorded, download any version, and approve the newest one
 /// for a party one represents. The version every party approved is frozen.
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class AgreementModel(AppDbContext db, CurrentUser current, TimeProvider clock, AgreementService agreements,
     IStringLocalizer<SharedResource> l) : PartnershipPageModel(db, current, clock)
 {

@@ -13,6 +13,7 @@ namespace Samverka.Features.Partnerships.Pages;
 /// The partnership's settings: title, purpose, form, the participation ladder, renewal talks, and (for the staff of a
 /// party municipality) public money, which public fields are confidential and why, and ending the partnership. The
 /// status is not a setting: it follows the lifecycle (PartnershipRules).
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : PartnershipPageModel(db, current, clock)
 {

@@ -13,6 +13,7 @@ namespace Samverka.Features.Partnerships.Pages;
 
 /// Running the partnership: check-ins on the agreed rhythm, the decisions log and actions with owner and due date.
 /// Check-ins and decisions are a record and are not removed; actions are marked done (or reopened).
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class FollowUpModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : PartnershipPageModel(db, current, clock)
 {

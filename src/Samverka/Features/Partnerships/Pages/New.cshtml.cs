@@ -21,6 +21,7 @@ namespace Samverka.Features.Partnerships.Pages;
 /// Starts a partnership between the user's own side (a municipality they work for, or an organisation they belong
 /// to) and a counterpart: from a need (the need's municipality, or the organisation that responded), from an
 /// organisation's or municipality's page, or picked here. The form can come from saved advisor advice.
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class NewModel(AppDbContext db, CurrentUser current, TimeProvider clock, RegisterSearch search,
     AdvisorEngine advisor, IStringLocalizer<SharedResource> l) : PageModel
 {

@@ -40,7 +40,7 @@ public abstract class PartnershipPageModel(AppDbContext db, CurrentUser current,
     {
         var denied = await LoadAsync(id, edit, ct);
         if (denied is not null) return denied;
-        if (!Rights.IsParty) return Access.IsSignedIn ? Forbid() : Challenge();
+        if (await this.RefuseUnlessAsync(File, PartnershipPolicies.Party) is { } refused) return refused;
         return null;
     }
 

@@ -16,6 +16,7 @@ namespace Samverka.Features.Partnerships.Pages;
 /// One step of the guided workflow: its questions, answered together, and the structured parts that belong to it
 /// (parties and people; benefits; contributions; activities and the RACI matrix; goals with indicators; the
 /// period). Every form posts to its own handler, so one form's errors never touch another's input.
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider clock, RegisterSearch search,
     IStringLocalizer<SharedResource> l) : PartnershipPageModel(db, current, clock)
 {

@@ -11,6 +11,7 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Register.Pages;
 
 /// "We run this organisation": asks the home municipality to make the signed-in person its administrator.
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class ClaimModel(AppDbContext db, CurrentUser current, RegistrationService registration, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public ClaimInput Input { get; set; } = new();

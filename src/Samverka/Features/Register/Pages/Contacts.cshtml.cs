@@ -11,7 +11,8 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Register.Pages;
 
 /// Ways to reach the organisation, by role where possible: add, change, remove (with a confirmation step).
-public sealed class ContactsModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize]
+public sealed class ContactsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Organisation Organisation { get; private set; } = default!;
     [BindProperty] public ContactInput Input { get; set; } = new();
@@ -23,7 +24,7 @@ public sealed class ContactsModel(AppDbContext db, CurrentUser current, TimeProv
     {
         var o = await db.Organisations().Include(x => x.Contacts).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return NotFound();
-        if (!(await current.GetAccessAsync(ct)).CanAdministerOrganisation(id)) return Forbid();
+        if (await this.RefuseUnlessAsync(new OrganisationRef(id), Policies.OrganisationAdmin) is { } refused) return refused;
         Organisation = o;
         return null;
     }

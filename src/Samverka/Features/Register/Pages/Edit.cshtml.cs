@@ -10,6 +10,7 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Register.Pages;
 
 /// The organisation keeps its own entry up to date; editing also confirms it is current.
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class EditModel(AppDbContext db, CurrentUser current, OrganisationForm form, RegistrationService registration, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel, IOrganisationFormPage
 {
@@ -27,7 +28,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, Organisation
         var o = await db.Organisations().Include(x => x.HomeMunicipality).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return (null, NotFound());
         _access = await current.GetAccessAsync(ct);
-        if (!_access.CanAdministerOrganisation(id)) return (null, Forbid());
+        if (await this.RefuseUnlessAsync(new OrganisationRef(id), Policies.OrganisationAdmin) is { } refused) return (null, refused);
         Id = o.Id;
         Name = o.Name;
         await form.LoadAsync(ct);

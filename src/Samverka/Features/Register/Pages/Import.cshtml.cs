@@ -15,6 +15,7 @@ namespace Samverka.Features.Register.Pages;
 /// Officers import organisations: check the file first (every problem listed with row and column), then confirm;
 /// the import is written whole or not at all.
 [RequestSizeLimit(MaxBytes + 1_000_000)]
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class ImportModel(AppDbContext db, CurrentUser current, RegisterImporter importer, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxBytes = 20_000_000;

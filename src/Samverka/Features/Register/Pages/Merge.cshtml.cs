@@ -10,6 +10,7 @@ using Samverka.Platform.Localization;
 namespace Samverka.Features.Register.Pages;
 
 /// An officer merges a duplicate into this entry: pick the duplicate, check what will happen, confirm.
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class MergeModel(AppDbContext db, CurrentUser current, DuplicateFinder duplicates, MergeService merge, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Organisation Target { get; private set; } = default!;
@@ -23,15 +24,14 @@ public sealed class MergeModel(AppDbContext db, CurrentUser current, DuplicateFi
     {
         var o = await db.Organisations().AsNoTracking().Include(x => x.HomeMunicipality).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return NotFound();
-        var access = await current.GetAccessAsync(ct);
-        if (!(access.IsPlatformAdmin || (o.HomeMunicipalityId is { } m && access.IsStaffOf(m)))) return Forbid();
+        if (await this.RefuseUnlessAsync(new TenantRef(o.HomeMunicipalityId), Policies.TenantStaff) is { } refused) return refused;
         Target = o;
         if (With is { } other)
         {
             Preview = await merge.PreviewAsync(id, other, ct);
             if (Preview is null) return NotFound();
             // The officer must be staff of the duplicate's municipality too.
-            if (!(access.IsPlatformAdmin || (Preview.Source.HomeMunicipalityId is { } sm && access.IsStaffOf(sm)))) return Forbid();
+            if (await this.RefuseUnlessAsync(new TenantRef(Preview.Source.HomeMunicipalityId), Policies.TenantStaff) is { } refusedSource) return refusedSource;
         }
         return null;
     }

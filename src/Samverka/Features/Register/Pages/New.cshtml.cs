@@ -7,6 +7,7 @@ using Samverka.Platform.Localization;
 namespace Samverka.Features.Register.Pages;
 
 /// An organisation registers itself. Probable duplicates are shown first; the entry then waits for an officer.
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class NewModel(OrganisationForm form, DuplicateFinder duplicates, RegistrationService registration, CurrentUser current,
     IStringLocalizer<SharedResource> l) : PageModel, IOrganisationFormPage
 {

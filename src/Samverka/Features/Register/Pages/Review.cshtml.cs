@@ -13,9 +13,10 @@ namespace Samverka.Features.Register.Pages;
 
 /// The municipality's register desk: new entries to verify, changes of name or home municipality to verify, and
 /// claims to decide, for its staff only.
-public sealed class ReviewModel(AppDbContext db, CurrentUser current, RegistrationService registration, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.TenantStaff)]
+public sealed class ReviewModel(AppDbContext db, CurrentUser current, RegistrationService registration, TimeProvider clock, IStringLocalizer<SharedResource> l) : TenantPageModel
 {
-    public Tenant Municipality { get; private set; } = default!;
+    public Tenant Municipality => Tenant;
     public List<Organisation> PendingOrganisations { get; private set; } = [];
     public List<(OrganisationClaim Claim, string Name, string Email)> PendingClaims { get; private set; } = [];
     public List<Organisation> PendingChanges { get; private set; } = [];
@@ -28,10 +29,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentUser current, Registrati
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
-        if (tenant is null) return NotFound();
-        if (!(await current.GetAccessAsync(ct)).IsStaffOf(tenant.Id)) return Forbid();
-        Municipality = tenant;
+        var tenant = Tenant;
         PendingOrganisations = await db.Organisations().AsNoTracking()
             .Where(o => o.HomeMunicipalityId == tenant.Id && o.Status == VerificationStatus.Pending)
             .OrderBy(o => o.CreatedAt).ToListAsync(ct);

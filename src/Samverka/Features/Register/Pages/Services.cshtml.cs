@@ -12,7 +12,8 @@ using Samverka.Platform.UI;
 namespace Samverka.Features.Register.Pages;
 
 /// The organisation describes what it offers: add, change and remove activities (with a confirmation step).
-public sealed class ServicesModel(AppDbContext db, CurrentUser current, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize]
+public sealed class ServicesModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Organisation Organisation { get; private set; } = default!;
     [BindProperty] public ServiceInput Input { get; set; } = new();
@@ -25,7 +26,7 @@ public sealed class ServicesModel(AppDbContext db, CurrentUser current, TimeProv
     {
         var o = await db.Organisations().Include(x => x.Services).Include(x => x.Locations).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return NotFound();
-        if (!(await current.GetAccessAsync(ct)).CanAdministerOrganisation(id)) return Forbid();
+        if (await this.RefuseUnlessAsync(new OrganisationRef(id), Policies.OrganisationAdmin) is { } refused) return refused;
         Organisation = o;
         Places = [new SelectListItem(l["Services.NoPlace"], ""), .. o.Locations.Select(x => new SelectListItem(x.Name, x.Id.ToString()))];
         return null;

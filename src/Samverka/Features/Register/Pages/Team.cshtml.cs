@@ -9,6 +9,7 @@ using Samverka.Platform.Localization;
 namespace Samverka.Features.Register.Pages;
 
 /// The organisation's members and open invitations: members see it, its admins change it.
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class TeamModel(AppDbContext db, CurrentUser current, TeamService team, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Guid Id { get; private set; }
@@ -20,11 +21,10 @@ public sealed class TeamModel(AppDbContext db, CurrentUser current, TeamService 
     {
         var o = await db.Organisations().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return NotFound();
-        var access = await current.GetAccessAsync(ct);
-        if (!access.IsMemberOf(id)) return Forbid();
+        if (await this.RefuseUnlessAsync(new OrganisationRef(id), Policies.OrganisationMember) is { } refused) return refused;
         Id = o.Id;
         Name = o.Name;
-        _canAdminister = access.CanAdministerOrganisation(id);
+        _canAdminister = await HttpContext.IsAllowedAsync(new OrganisationRef(id), Policies.OrganisationAdmin);
         return null;
     }
 

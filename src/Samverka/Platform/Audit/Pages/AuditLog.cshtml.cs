@@ -10,7 +10,8 @@ namespace Samverka.Platform.Audit.Pages;
 
 /// Read-only view of the audit log: per tenant for its admins, per organisation (its own record, people and
 /// invitations) for its admins, all for platform admins.
-public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organisations, CurrentUser current) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize]
+public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organisations) : PageModel
 {
     public const int PageSize = 50;
     public string? ScopeName { get; private set; }
@@ -20,14 +21,13 @@ public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organi
 
     public async Task<IActionResult> OnGetAsync(string? tenant, Guid? organisation, int? page, CancellationToken ct)
     {
-        var access = await current.GetAccessAsync(ct);
         var query = db.AuditEntries.AsNoTracking();
         string link;
         if (!string.IsNullOrEmpty(tenant))
         {
             var t = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(x => x.Code == tenant, ct);
             if (t is null) return NotFound();
-            if (!access.CanAdministerTenant(t.Id)) return Forbid();
+            if (await this.RefuseUnlessAsync(t, Policies.TenantAdmin) is { } refused) return refused;
             ScopeName = t.Name;
             BackUrl = $"/municipalities/{t.Code}/team";
             query = query.Where(a => a.TenantId == t.Id);
@@ -39,7 +39,7 @@ public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organi
             if (scope is null) return NotFound();
             // The log holds who was invited (their addresses) and who holds which role: for the organisation's
             // admins only. Its home municipality's staff see changes to the entry in the municipality's own log.
-            if (!access.CanAdministerOrganisation(orgId)) return Forbid();
+            if (await this.RefuseUnlessAsync(new OrganisationRef(orgId), Policies.OrganisationAdmin) is { } refused) return refused;
             ScopeName = scope.Name;
             BackUrl = $"/organisations/{orgId}";
             var ids = scope.HistoryIds.ToList();
@@ -52,7 +52,7 @@ public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organi
         }
         else
         {
-            if (!access.IsPlatformAdmin) return Forbid();
+            if (await this.RefuseUnlessAsync(this, Policies.PlatformAdmin) is { } refused) return refused;
             link = "/audit?";
         }
         var total = await query.CountAsync(ct);

@@ -6,6 +6,7 @@ using Samverka.Platform.Data;
 
 namespace Samverka.Platform.Identity.Pages;
 
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, IOrganisationDirectory organisations,
     Microsoft.Extensions.Localization.IStringLocalizer<Localization.SharedResource> l) : PageModel
 {

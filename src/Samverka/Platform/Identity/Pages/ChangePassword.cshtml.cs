@@ -7,6 +7,7 @@ using Samverka.Platform.Localization;
 
 namespace Samverka.Platform.Identity.Pages;
 
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountNotices notices,
     Data.AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {

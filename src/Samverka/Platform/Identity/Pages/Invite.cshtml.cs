@@ -12,6 +12,7 @@ namespace Samverka.Platform.Identity.Pages;
 
 /// Invite a person by e-mail into a role of one municipality/region (?tenant=code) or one organisation (?organisation=id).
 [Security.SendsMail("invite")]
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class InviteModel(Security.MailRateLimits limits, AppDbContext db, IOrganisationDirectory organisations, CurrentUser current, InvitationService invitations, PublicUrls urls,
     IStringLocalizer<SharedResource> l) : PageModel
 {
