@@ -39,11 +39,29 @@ public sealed class ArchitectureTests
     [Fact]
     public void Every_feature_folder_has_a_place_in_the_table_and_a_manifest()
     {
-        var folders = Directory.GetDirectories(Path.Combine(SourceRoot(), "Features")).Select(Path.GetFileName).Order().ToList();
+        var folders = Directory.GetDirectories(Path.Combine(SourceRoot(), "Features")).Select(f => Path.GetFileName(f)).Order().ToList();
         Assert.Equal(folders, FeatureTable.FeatureNames.Order().ToList());
         var manifests = App.GetTypes().Where(t => typeof(IModule).IsAssignableFrom(t) && !t.IsInterface)
             .Select(t => ((IModule)Activator.CreateInstance(t)!).Manifest.Feature).Order().ToList();
         Assert.Equal(folders, manifests);
+    }
+
+    /// A feature that keeps register organisation ids says so in its manifest, so the merge of two register entries
+    /// can require it to take part (the register itself merges its own records).
+    [Fact]
+    public void A_feature_that_keeps_organisation_ids_says_so_in_its_manifest()
+    {
+        var manifests = App.GetTypes().Where(t => typeof(IModule).IsAssignableFrom(t) && !t.IsInterface)
+            .Select(t => ((IModule)Activator.CreateInstance(t)!).Manifest).ToDictionary(m => m.Feature);
+        var keeping = App.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("Samverka.Features.", StringComparison.Ordinal) == true && !t.IsNested)
+            .Where(t => t.GetProperties().Any(p => p.Name.EndsWith("OrganisationId", StringComparison.Ordinal) && p.CanWrite
+                && (p.PropertyType == typeof(Guid) || p.PropertyType == typeof(Guid?))))
+            .Select(t => (Feature: t.Namespace!.Split('.')[2], Type: t.FullName!))
+            .Where(x => x.Feature != FeatureTable.Register).ToList();
+        Assert.NotEmpty(keeping);
+        var silent = keeping.Where(x => !manifests[x.Feature].StoresOrganisationIds).ToList();
+        Assert.True(silent.Count == 0, "Keeps organisation ids without saying so: " + string.Join(", ", silent));
     }
 
     [Fact]
