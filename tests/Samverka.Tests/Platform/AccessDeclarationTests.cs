@@ -124,6 +124,7 @@ public abstract class DenyByDefaultTests(Provider provider) : IAsyncLifetime
 
     private sealed class TestEndpoints : IModule
     {
+        public Samverka.Platform.Modules.ModuleManifest Manifest { get; } = new(Samverka.Platform.Modules.FeatureTable.Home);
         public void AddServices(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) { }
 
         public void MapEndpoints(IEndpointRouteBuilder endpoints)

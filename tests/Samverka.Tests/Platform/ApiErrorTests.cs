@@ -150,6 +150,8 @@ public abstract class ApiErrorTests(AppFixture fx, ITestOutputHelper output)
 
     private sealed class ThrowingModule : IModule
     {
+        // A test harness, not a feature: placed where everything may be used, and adds no menu entries.
+        public Samverka.Platform.Modules.ModuleManifest Manifest { get; } = new(Samverka.Platform.Modules.FeatureTable.Home);
         public const string Secret = "walker-exception-detail";
         public void AddServices(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) { }
 

@@ -47,6 +47,8 @@ public abstract class RouteWalkTests(Provider provider, ITestOutputHelper output
 
     private sealed class HolesModule : IModule
     {
+        // A test harness, not a feature: placed where everything may be used, and adds no menu entries.
+        public Samverka.Platform.Modules.ModuleManifest Manifest { get; } = new(Samverka.Platform.Modules.FeatureTable.Home);
         public void AddServices(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) { }
 
         public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)

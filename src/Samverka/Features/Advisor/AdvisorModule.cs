@@ -10,6 +10,14 @@ namespace Samverka.Features.Advisor;
 /// The collaboration-form advisor: a rule table (Data/*.json) applied to a short questionnaire, as pages and as API.
 public sealed class AdvisorModule : IModule
 {
+    public ModuleManifest Manifest { get; } = new(FeatureTable.Advisor)
+    {
+        Navigation = [new("/advisor", "Nav.Advisor", 50)],
+        Datasets = [new("Advisor questions and collaboration forms", ["JSON"], OpenLicence, "/api/v1/advisor/questions")],
+    };
+
+    private const string OpenLicence = "CC0-1.0";
+
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(AdvisorBook.Load());

@@ -4,6 +4,15 @@ namespace Samverka.Features.Home;
 
 public sealed class HomeModule : IModule
 {
+    public ModuleManifest Manifest { get; } = new(FeatureTable.Home)
+    {
+        Navigation =
+        [
+            new("/", "Nav.Home", 0),
+            new("/accessibility", "Nav.Accessibility", 0, Menu: Menu.Footer),
+        ],
+    };
+
     public void AddServices(IServiceCollection services, IConfiguration config) { }
     public void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 }

@@ -6,6 +6,11 @@ namespace Samverka.Features.Knowledge;
 /// languages, searchable; other features link to them by slug (/knowledge/{slug}#{anchor}).
 public sealed class KnowledgeModule : IModule
 {
+    public ModuleManifest Manifest { get; } = new(FeatureTable.Knowledge)
+    {
+        Navigation = [new("/knowledge", "Nav.Knowledge", 60)],
+    };
+
     public void AddServices(IServiceCollection services, IConfiguration config) =>
         services.AddSingleton<KnowledgeBank>();
 

@@ -10,6 +10,23 @@ namespace Samverka.Features.Municipalities;
 
 public sealed class MunicipalitiesModule : IModule
 {
+    public ModuleManifest Manifest { get; } = new(FeatureTable.Municipalities)
+    {
+        Navigation =
+        [
+            new("/municipalities", "Nav.Municipalities", 10),
+            new("/api/v1/municipalities", "Nav.OpenData", 10, Menu: Menu.Footer),
+        ],
+        Datasets =
+        [
+            new("Municipalities on Samverka", ["JSON"], OpenLicence, "/api/v1/municipalities"),
+            new("Budget calendar per municipality", ["iCalendar"], OpenLicence, "/api/v1/municipalities/{code}/calendar.ics"),
+        ],
+        DemoSeeders = [typeof(MunicipalitiesDemoSeeder)],
+    };
+
+    private const string OpenLicence = "CC0-1.0";
+
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<IDemoSeeder, MunicipalitiesDemoSeeder>();

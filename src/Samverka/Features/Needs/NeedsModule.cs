@@ -10,10 +10,23 @@ namespace Samverka.Features.Needs;
 /// The needs board: departments publish societal problems they want help with; organisations find them.
 public sealed class NeedsModule : IModule
 {
+    public ModuleManifest Manifest { get; } = new(FeatureTable.Needs)
+    {
+        Navigation = [new("/needs", "Nav.Needs", 30)],
+        Datasets = [new("Open needs", ["JSON"], "CC0-1.0", "/api/v1/needs")],
+        Statistics = ["Median response time", "Open needs"],
+        DemoSeeders = [typeof(NeedsDemoSeeder)],
+        RecurringJobs = [Matching.NeedDigestJob.JobType],
+        StoresOrganisationIds = true,
+    };
+
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<IDemoSeeder, NeedsDemoSeeder>();
         services.AddScoped<NeedNotifications>();
+        services.AddPageContribution<Samverka.Features.Register.OrganisationPage, NeedsContributions>();
+        services.AddPageContribution<Samverka.Features.Municipalities.MunicipalityPage, NeedsContributions>();
+        services.AddScoped<IStatisticsContributor, NeedsContributions>();
         services.AddScoped<Matching.NeedMatcher>();
         services.AddScoped<Matching.NeedDigest>();
         services.AddScoped<Samverka.Features.Register.Upkeep.IMergeParticipant, Matching.NeedsMergeParticipant>();

@@ -16,11 +16,24 @@ namespace Samverka.Features.Partnerships;
 /// health signals.
 public sealed class PartnershipsModule : IModule
 {
+    public ModuleManifest Manifest { get; } = new(FeatureTable.Partnerships)
+    {
+        Navigation = [new("/partnerships", "Nav.Partnerships", 40)],
+        Datasets = [new("Public partnerships", ["JSON"], "CC0-1.0", "/api/v1/partnerships")],
+        DemoSeeders = [typeof(PartnershipsDemoSeeder)],
+        RecurringJobs = [ReminderJob.JobType],
+        StoresOrganisationIds = true,
+    };
+
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddPartnershipPolicies();
         services.AddScoped<IDemoSeeder, PartnershipsDemoSeeder>();
         services.AddScoped<AgreementBuilder>();
+        services.AddPageContribution<Samverka.Features.Register.OrganisationPage, PartnershipsContributions>();
+        services.AddPageContribution<Samverka.Features.Municipalities.MunicipalityPage, PartnershipsContributions>();
+        services.AddPageContribution<Samverka.Features.Advisor.SavedAdvicePage, PartnershipsContributions>();
+        services.AddPageContribution<Samverka.Features.Needs.NeedPage, PartnershipsContributions>();
         services.AddScoped<AgreementService>();
         services.AddScoped<Reminders>();
         services.AddSingleton(config.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions());

@@ -13,6 +13,22 @@ namespace Samverka.Features.Register;
 
 public sealed class RegisterModule : IModule
 {
+    public ModuleManifest Manifest { get; } = new(FeatureTable.Register)
+    {
+        Navigation = [new("/organisations", "Nav.Organisations", 20)],
+        Datasets =
+        [
+            new("Organisations and services (HSDS 3.0)", ["JSON"], OpenLicence, "/api/hsds/organizations"),
+            new("Organisation register export", ["CSV", "XLSX", "HSDS"], OpenLicence, "/organisations/export"),
+            new("Organisations", ["JSON"], OpenLicence, "/api/v1/organisations"),
+        ],
+        DemoSeeders = [typeof(RegisterDemoSeeder), typeof(RegisterDemoMembers)],
+        RecurringJobs = [Upkeep.FreshnessSweepJob.JobType],
+        // The register owns the organisations: its MergeService moves its own records; others take part through it.
+    };
+
+    private const string OpenLicence = "CC0-1.0";
+
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<IDemoSeeder, RegisterDemoSeeder>();

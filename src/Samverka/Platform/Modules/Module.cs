@@ -1,9 +1,13 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Samverka.Platform.Modules;
 
-/// A feature's manifest: it registers its own services (demo seeds and job handlers included) and maps its own
-/// endpoints. Razor Pages are discovered from the feature folder; Program.cs only lists modules.
+/// A feature: it says what it is (its manifest), registers its own services (demo seeds, job handlers, contributions
+/// to other features' pages) and maps its own endpoints. Razor Pages are discovered from the feature folder;
+/// Program.cs only lists modules.
 public interface IModule
 {
+    ModuleManifest Manifest { get; }
     void AddServices(IServiceCollection services, IConfiguration config);
     void MapEndpoints(IEndpointRouteBuilder endpoints);
 }
@@ -22,11 +26,15 @@ public static class ModuleRegistration
         var module = new TModule();
         module.AddServices(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IModule>(module);
+        builder.Services.TryAddSingleton<FeatureCatalogue>();
+        builder.Services.TryAddScoped<PageContributions>();
         return builder;
     }
 
     public static WebApplication MapModules(this WebApplication app)
     {
+        // Resolving the catalogue checks every manifest against the dependency table before the first request.
+        app.Services.GetRequiredService<FeatureCatalogue>();
         foreach (var module in app.Services.GetServices<IModule>()) module.MapEndpoints(app);
         return app;
     }

@@ -3,23 +3,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Profile;
-using Samverka.Features.Needs;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
+using Samverka.Platform.Modules;
 using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Municipalities.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser current, PageContributions contributions) : PageModel
 {
     public Tenant Municipality { get; private set; } = default!;
     public bool IsStaff { get; private set; }
     public bool CanEdit { get; private set; }
-    /// Members of an organisation may start a partnership with the municipality.
-    public bool CanStartPartnership { get; private set; }
     public ILookup<ProfileSection, ProfileEntry> Profile { get; private set; } = default!;
-    public TimeSpan? MedianResponse { get; private set; }
+    /// Other features' figures about the municipality (IStatisticsContributor), one sentence each.
+    public IReadOnlyList<string> Statistics { get; private set; } = [];
+    /// What other features add to the page (MunicipalityPage's slots).
+    public ContributedLinks Contributed { get; private set; } = ContributedLinks.None;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -31,11 +32,11 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         Municipality = tenant;
         IsStaff = access.IsStaffOf(tenant.Id);
         CanEdit = access.CanEditTenantProfile(tenant.Id);
-        CanStartPartnership = access.OrganisationIds.Any() && !IsStaff;
         var entries = await db.ProfileEntries().AsNoTracking().Include(e => e.Goals)
             .Where(e => e.TenantId == tenant.Id).OrderBy(e => e.Section).ThenBy(e => e.Kind).ThenBy(e => e.SortOrder).ToListAsync(ct);
         Profile = entries.ToLookup(e => e.Section);
-        MedianResponse = await db.MedianResponseTimeAsync(tenant.Id, clock.GetUtcNow().UtcDateTime, ct);
+        Statistics = await contributions.StatisticsForAsync(tenant, access, ct);
+        Contributed = await contributions.ForAsync(new MunicipalityPage(tenant, access), ct);
         return Page();
     }
 }

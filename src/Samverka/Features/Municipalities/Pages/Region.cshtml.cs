@@ -4,20 +4,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Calendar;
 using Samverka.Features.Municipalities.Profile;
-using Samverka.Features.Needs;
 using Samverka.Platform.Data;
+using Samverka.Platform.Identity;
+using Samverka.Platform.Modules;
 using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Municipalities.Pages;
 
-/// A region's page: its municipalities on the platform side by side, with their coordinators, open needs and the
-/// next public dates in their budget calendars.
+/// A region's page: its municipalities on the platform side by side, with their coordinators, the figures other
+/// features add as columns (IStatisticsContributor: open needs) and the next public dates in their budget calendars.
 [AllowAnonymous]
-public sealed class RegionModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class RegionModel(AppDbContext db, TimeProvider clock, CurrentUser current, PageContributions contributions) : PageModel
 {
     public Tenant Region { get; private set; } = default!;
     public IReadOnlyList<Tenant> Municipalities { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, int> OpenNeeds { get; private set; } = new Dictionary<Guid, int>();
+    public IReadOnlyList<StatisticsColumn> Columns { get; private set; } = [];
     public ILookup<Guid, ProfileEntry> Coordinators { get; private set; } = default!;
     public IReadOnlyList<(BudgetEvent Event, Tenant Municipality)> Upcoming { get; private set; } = [];
 
@@ -29,8 +30,7 @@ public sealed class RegionModel(AppDbContext db, TimeProvider clock) : PageModel
         Municipalities = await db.Tenants.AsNoTracking().Where(t => t.ParentId == region.Id && t.IsActive).OrderBy(t => t.Name).ToListAsync(ct);
         var ids = Municipalities.Select(m => m.Id).ToList();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        OpenNeeds = await db.Needs().Where(n => ids.Contains(n.TenantId) && n.Status == NeedStatus.Open && n.Closes >= today)
-            .GroupBy(n => n.TenantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        Columns = await contributions.StatisticsForRegionAsync(region, Municipalities, await current.GetAccessAsync(ct), ct);
         Coordinators = (await db.ProfileEntries().AsNoTracking()
             .Where(e => ids.Contains(e.TenantId) && e.Section == ProfileSection.Coordinators).OrderBy(e => e.SortOrder).ToListAsync(ct))
             .ToLookup(e => e.TenantId);

@@ -17,6 +17,7 @@ namespace Samverka.Features.Needs.Pages;
 [AllowAnonymous]
 [Samverka.Platform.Security.SendsMail("question", Handler = "ask")]
 public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvider clock, IOrganisationDirectory organisations,
+    Samverka.Platform.Modules.PageContributions contributions,
     NeedNotifications notifications, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Need Need { get; private set; } = default!;
@@ -31,6 +32,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
     public IReadOnlyDictionary<Guid, string> OrganisationNames { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyList<(Guid Id, string Name)> MyOrganisations { get; private set; } = [];
     public bool IsFollowing { get; private set; }
+    /// What other features add to the page (NeedPage's slots).
+    public Samverka.Platform.Modules.ContributedLinks Contributed { get; private set; } = Samverka.Platform.Modules.ContributedLinks.None;
     public int Followers { get; private set; }
     /// The signed-in member's organisations that the municipality invited to respond.
     public IReadOnlyList<string> InvitedOrganisations { get; private set; } = [];
@@ -72,6 +75,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         if (IsStaff) Followers = await db.NeedFollowers().CountAsync(f => f.NeedId == id, ct);
         var invited = await db.NeedInvitations().Where(i => i.NeedId == id && mine.Contains(i.OrganisationId)).Select(i => i.OrganisationId).ToListAsync(ct);
         InvitedOrganisations = invited.Select(o => OrganisationNames.GetValueOrDefault(o) ?? "").Where(n => n != "").ToList();
+        var listed = Responses.Select(r => r.OrganisationId).Distinct().ToDictionary(o => o, o => OrganisationNames.GetValueOrDefault(o) ?? "");
+        Contributed = await contributions.ForAsync(new NeedPage(need.Id, Municipality, listed, access), ct);
         return true;
     }
 

@@ -16,6 +16,7 @@ namespace Samverka.Features.Needs.Pages;
 [Samverka.Platform.Security.SendsMail("need-invite", Handler = "invite")]
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.TenantStaff)]
 public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatcher matcher, MailQueue mail, PublicUrls urls,
+    Samverka.Platform.Modules.PageContributions contributions,
     TimeProvider clock, IStringLocalizer<SharedResource> l) : MunicipalityPageModel
 {
     public const int Shown = 20;
@@ -25,6 +26,8 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
     public IReadOnlyDictionary<Guid, DateTime> Invited { get; private set; } = new Dictionary<Guid, DateTime>();
     public IReadOnlySet<Guid> Responded { get; private set; } = new HashSet<Guid>();
     public bool IsOpen { get; private set; }
+    /// What other features add to the page (NeedPage's slots).
+    public Samverka.Platform.Modules.ContributedLinks Contributed { get; private set; } = Samverka.Platform.Modules.ContributedLinks.None;
 
     private async Task<IActionResult?> LoadAsync(string code, Guid id, CancellationToken ct)
     {
@@ -36,6 +39,9 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
         Matches = await matcher.ForNeedAsync(need, tenant.Code, tenant.Name, Shown, ct);
         Invited = await db.NeedInvitations().Where(i => i.NeedId == id).ToDictionaryAsync(i => i.OrganisationId, i => i.InvitedAt, ct);
         Responded = (await db.NeedResponses().Where(r => r.NeedId == id).Select(r => r.OrganisationId).Distinct().ToListAsync(ct)).ToHashSet();
+        var access = await current.GetAccessAsync(ct);
+        Contributed = await contributions.ForAsync(new NeedPage(need.Id, tenant, Matches.DistinctBy(m => m.OrganisationId)
+            .ToDictionary(m => m.OrganisationId, m => m.Name), access), ct);
         return null;
     }
 

@@ -42,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser current) : PageModel
         {
             var tenants = access.StaffTenantIds.ToList();
             var orgs = access.OrganisationIds.ToList();
-            CanStart = tenants.Count > 0 || orgs.Count > 0;
+            CanStart = WhoMayStart.Any(access);
             var mine = await db.Partnerships().AsNoTracking()
                 .Where(p => db.PartnershipParties().Any(x => x.PartnershipId == p.Id &&
                     ((x.TenantId != null && tenants.Contains(x.TenantId.Value)) || (x.OrganisationId != null && orgs.Contains(x.OrganisationId.Value)))))

@@ -5,18 +5,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
+using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Register.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db, CurrentUser current, Samverka.Platform.Email.PublicUrls urls) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser current, Samverka.Platform.Email.PublicUrls urls, PageContributions contributions)
+    : PageModel
 {
     public Organisation Organisation { get; private set; } = default!;
     public bool IsMember { get; private set; }
     public bool CanAdminister { get; private set; }
     public bool IsOfficer { get; private set; }
-    /// Staff of any municipality may start a partnership with a verified organisation.
-    public bool CanStartPartnership { get; private set; }
+    /// What other features add to the page (OrganisationPage's slots).
+    public ContributedLinks Contributed { get; private set; } = ContributedLinks.None;
     public IReadOnlyDictionary<string, string> MunicipalityNames { get; private set; } = new Dictionary<string, string>();
     public string JsonLd { get; private set; } = "";
 
@@ -40,7 +42,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, Samverka.
             return NotFound();
         Organisation = o;
         IsOfficer = access.IsPlatformAdmin || (o.HomeMunicipalityId is { } home && access.IsStaffOf(home));
-        CanStartPartnership = o.Status == VerificationStatus.Verified && access.StaffTenantIds.Any();
+        Contributed = await contributions.ForAsync(new OrganisationPage(o.Id, o.Name, o.Status == VerificationStatus.Verified, access), ct);
         var codes = o.MunicipalitiesServed.ToList();
         MunicipalityNames = await db.Tenants.AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Name, ct);
         JsonLd = SchemaOrg(o, urls.Absolute($"/organisations/{o.Id}"));
