@@ -217,7 +217,12 @@ internal sealed class PartnershipConfiguration :
         b.HasIndex(x => x.PartnershipId);
         b.HasIndex(x => x.TenantId);
         b.HasIndex(x => x.OrganisationId);
+        // An organisation is one party of a partnership (null organisation ids — municipal parties — do not clash).
+        b.HasIndex(x => new { x.PartnershipId, x.OrganisationId }).IsUnique();
         b.HasOne<Partnership>().WithMany().HasForeignKey(x => x.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+        // A party names an entry that exists: a merge moves parties first (PartnershipsMergeParticipant), and
+        // removing an organisation that is still a party fails rather than leave the party pointing nowhere.
+        b.HasOne<Samverka.Features.Register.Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<PartnershipPerson> b)

@@ -40,6 +40,7 @@ public sealed class RegisterModule : IModule
         services.AddSingleton<Upkeep.ConfirmationLinks>();
         services.AddRecurringJob<Upkeep.FreshnessSweepJob>(Upkeep.FreshnessSweepJob.JobType, _ => TimeSpan.FromMinutes(1));
         services.AddScoped<Upkeep.MergeService>();
+        services.AddScoped<Samverka.Platform.Merging.IMergeParticipant, Upkeep.RegisterMergeParticipant>();
         services.AddScoped<Exchange.RegisterImporter>();
         services.AddHostedService<RegisterIndexFollowerService>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RegisterChangeInterceptor>();

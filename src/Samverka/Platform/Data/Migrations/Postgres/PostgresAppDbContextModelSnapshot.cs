@@ -1034,6 +1034,9 @@ namespace Samverka.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("PartnershipId", "OrganisationId")
+                        .IsUnique();
+
                     b.ToTable("PartnershipParties", (string)null);
                 });
 
@@ -2152,6 +2155,11 @@ namespace Samverka.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Samverka.Features.Partnerships.PartnershipParty", b =>
                 {
+                    b.HasOne("Samverka.Features.Register.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Samverka.Features.Partnerships.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")

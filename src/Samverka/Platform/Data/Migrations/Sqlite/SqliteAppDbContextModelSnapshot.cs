@@ -1022,6 +1022,9 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("PartnershipId", "OrganisationId")
+                        .IsUnique();
+
                     b.ToTable("PartnershipParties", (string)null);
                 });
 
@@ -2138,6 +2141,11 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Samverka.Features.Partnerships.PartnershipParty", b =>
                 {
+                    b.HasOne("Samverka.Features.Register.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Samverka.Features.Partnerships.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
