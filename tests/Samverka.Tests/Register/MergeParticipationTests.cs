@@ -126,7 +126,7 @@ public abstract class MergeParticipationTests(AppFixture fx)
             // Needs: the response, one invitation, one subscription per person.
             Assert.True(await db.Set<NeedResponse>().AnyAsync(r => r.OrganisationId == s.Target && r.NeedId == s.Need));
             Assert.Equal(1, await db.Set<NeedInvitation>().CountAsync(i => i.OrganisationId == s.Target && i.NeedId == s.Need));
-            Assert.Equal([s.Member, s.Officer], (await db.Set<NeedDigestSubscription>().Where(x => x.OrganisationId == s.Target).Select(x => x.UserId).ToListAsync()).Order());
+            Assert.Equal(new[] { s.Member, s.Officer }.Order(), (await db.Set<NeedDigestSubscription>().Where(x => x.OrganisationId == s.Target).Select(x => x.UserId).ToListAsync()).Order());
             // The register's own: roles (held once), invitations.
             Assert.Equal(1, await db.RoleAssignments.CountAsync(r => r.OrganisationId == s.Target && r.UserId == s.Member));
             Assert.True(await db.RoleAssignments.AnyAsync(r => r.OrganisationId == s.Target && r.UserId == s.Officer && r.Role == Role.OrganisationMember));
