@@ -2,6 +2,7 @@ using Samverka.Features.Partnerships;
 using Samverka.Features.Partnerships.Agreement;
 using Samverka.Features.Partnerships.Health;
 using Samverka.Features.Partnerships.Running;
+using Samverka.Platform.Indicators;
 
 namespace Samverka.Tests.Partnerships;
 
@@ -19,7 +20,7 @@ public sealed class PartnershipHealthTests
         public List<PartnershipContribution> Contributions { get; } = [];
         public List<PartnershipActivity> Activities { get; } = [];
         public List<PartnershipRaci> Raci { get; } = [];
-        public List<PartnershipGoal> Goals { get; } = [new() { Text = "g", Indicator = "i" }];
+        public List<IndicatorGoal> Goals { get; } = [new() { Text = "g", Indicators = [new() { Name = "i" }] }];
         public List<CheckIn> CheckIns { get; } = [new() { HeldOn = Today.AddDays(-5) }];
         public List<FollowUpAction> Actions { get; } = [];
 
@@ -98,6 +99,8 @@ public sealed class PartnershipHealthTests
         Assert.Contains("no-limits", codes);
         Assert.Contains("no-conflict-route", codes);
         b.Goals.Add(new() { Text = "utan indikator" });
+        b.Goals.Add(new() { Text = "med ett namnlöst mått", Indicators = [new() { Baseline = 3 }] });
+        Assert.Equal(2, b.File().Goals.Count(g => !g.HasIndicator));
         Assert.Contains("no-indicators", b.Codes());
         Assert.DoesNotContain("no-goals", b.Codes());
     }
@@ -179,7 +182,7 @@ public sealed class PartnershipHealthTests
     private static PartnershipFile Empty() => new()
     {
         Partnership = new Partnership(), Parties = [new PartnershipParty()], People = [], Answers = new Dictionary<string, string>(), Contributions = [],
-        Activities = [new PartnershipActivity()], Raci = [], Goals = [new PartnershipGoal()], CheckIns = [], Decisions = [], Actions = [], Versions = [], Approvals = [],
+        Activities = [new PartnershipActivity()], Raci = [], Goals = [new IndicatorGoal()], CheckIns = [], Decisions = [], Actions = [], Versions = [], Approvals = [],
     };
 
     private static IEnumerable<string> Names<T>() where T : struct, Enum => Enum.GetNames<T>().Select(n => typeof(T).Name + "." + n);

@@ -101,7 +101,7 @@ public sealed class RouteWalker(SamverkaFactory app)
         _daliaContact = (await db.Set<OrganisationContact>().FirstAsync(s => s.OrganisationId == _dalia)).Id;
         _version = (await db.AgreementVersions().FirstAsync(v => v.PartnershipId == _iop)).Id;
         _kompisParty = (await db.PartnershipParties().SingleAsync(p => p.PartnershipId == _iop && p.OrganisationId == _kompis)).Id;
-        _goal = (await db.PartnershipGoals().FirstAsync(g => g.PartnershipId == _iop)).Id;
+        _goal = (await db.Set<Samverka.Platform.Indicators.IndicatorGoal>().FirstAsync(g => g.OwnerKind == Samverka.Platform.Indicators.IndicatorOwner.Partnership && g.OwnerId == _iop)).Id;
         _daliaPerson = (await db.PartnershipPeople().FirstAsync(p => p.PartnershipId == _grant && p.Email == "admin@dalia.example")).Id;
         var profile = await db.ProfileEntries().FirstAsync(e => e.TenantId == _borlange);
         (_profileEntry, _profileSection) = (profile.Id, profile.Section);

@@ -29,7 +29,7 @@ public sealed class NeedsModule : IModule
         services.AddScoped<IStatisticsContributor, NeedsContributions>();
         services.AddScoped<Matching.NeedMatcher>();
         services.AddScoped<Matching.NeedDigest>();
-        services.AddScoped<Samverka.Features.Register.Upkeep.IMergeParticipant, Matching.NeedsMergeParticipant>();
+        services.AddScoped<Samverka.Platform.Merging.IMergeParticipant, Matching.NeedsMergeParticipant>();
         services.AddSingleton(config.GetSection(Matching.NeedDigestOptions.Section).Get<Matching.NeedDigestOptions>() ?? new Matching.NeedDigestOptions());
         services.AddRecurringJob<Matching.NeedDigestJob>(Matching.NeedDigestJob.JobType, sp => sp.GetRequiredService<Matching.NeedDigestOptions>().Interval);
     }

@@ -174,26 +174,10 @@ public sealed class PartnershipRaci : IAudited
     public Guid? AuditOrganisationId => null;
 }
 
-/// A goal the parties agreed on, with the indicator that shows whether it is reached (SMART).
-public sealed class PartnershipGoal : IAudited, IVersioned
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    [NotAudited] public long Version { get; set; }
-    public Guid PartnershipId { get; set; }
-    public string Text { get; set; } = "";
-    public string? Indicator { get; set; }
-    public string? Baseline { get; set; }
-    public string? Target { get; set; }
-    public DateOnly? TargetDate { get; set; }
-
-    public Guid? AuditTenantId => null;
-    public Guid? AuditOrganisationId => null;
-}
-
 internal sealed class PartnershipConfiguration :
     IEntityTypeConfiguration<Partnership>, IEntityTypeConfiguration<PartnershipParty>, IEntityTypeConfiguration<PartnershipPerson>,
     IEntityTypeConfiguration<PartnershipAnswer>, IEntityTypeConfiguration<PartnershipContribution>,
-    IEntityTypeConfiguration<PartnershipActivity>, IEntityTypeConfiguration<PartnershipRaci>, IEntityTypeConfiguration<PartnershipGoal>
+    IEntityTypeConfiguration<PartnershipActivity>, IEntityTypeConfiguration<PartnershipRaci>
 {
     public void Configure(EntityTypeBuilder<Partnership> b)
     {
@@ -217,7 +201,12 @@ internal sealed class PartnershipConfiguration :
         b.HasIndex(x => x.PartnershipId);
         b.HasIndex(x => x.TenantId);
         b.HasIndex(x => x.OrganisationId);
+        // An organisation is one party of a partnership (null organisation ids — municipal parties — do not clash).
+        b.HasIndex(x => new { x.PartnershipId, x.OrganisationId }).IsUnique();
         b.HasOne<Partnership>().WithMany().HasForeignKey(x => x.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+        // A party names an entry that exists: a merge moves parties first (PartnershipsMergeParticipant), and
+        // removing an organisation that is still a party fails rather than leave the party pointing nowhere.
+        b.HasOne<Samverka.Features.Register.Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<PartnershipPerson> b)
@@ -264,17 +253,6 @@ internal sealed class PartnershipConfiguration :
         b.HasOne<PartnershipActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<PartnershipPerson>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
-
-    public void Configure(EntityTypeBuilder<PartnershipGoal> b)
-    {
-        b.ToTable("PartnershipGoals");
-        b.Property(x => x.Text).HasMaxLength(1000);
-        b.Property(x => x.Indicator).HasMaxLength(500);
-        b.Property(x => x.Baseline).HasMaxLength(200);
-        b.Property(x => x.Target).HasMaxLength(200);
-        b.HasIndex(x => x.PartnershipId);
-        b.HasOne<Partnership>().WithMany().HasForeignKey(x => x.PartnershipId).OnDelete(DeleteBehavior.Cascade);
-    }
 }
 
 public static class PartnershipData
@@ -286,5 +264,4 @@ public static class PartnershipData
     public static DbSet<PartnershipContribution> PartnershipContributions(this AppDbContext db) => db.Set<PartnershipContribution>();
     public static DbSet<PartnershipActivity> PartnershipActivities(this AppDbContext db) => db.Set<PartnershipActivity>();
     public static DbSet<PartnershipRaci> PartnershipRaci(this AppDbContext db) => db.Set<PartnershipRaci>();
-    public static DbSet<PartnershipGoal> PartnershipGoals(this AppDbContext db) => db.Set<PartnershipGoal>();
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Partnerships.Agreement;
 using Samverka.Features.Partnerships.Running;
 using Samverka.Platform.Data;
+using Samverka.Platform.Indicators;
 using Samverka.Platform.Identity;
 
 namespace Samverka.Features.Partnerships;
@@ -17,7 +18,8 @@ public sealed class PartnershipFile
     public required IReadOnlyList<PartnershipContribution> Contributions { get; init; }
     public required IReadOnlyList<PartnershipActivity> Activities { get; init; }
     public required IReadOnlyList<PartnershipRaci> Raci { get; init; }
-    public required IReadOnlyList<PartnershipGoal> Goals { get; init; }
+    /// The partnership's goals, on the platform's indicator model (owner: IndicatorOwner.Partnership).
+    public required IReadOnlyList<IndicatorGoal> Goals { get; init; }
     public required IReadOnlyList<CheckIn> CheckIns { get; init; }
     public required IReadOnlyList<Decision> Decisions { get; init; }
     public required IReadOnlyList<FollowUpAction> Actions { get; init; }
@@ -92,7 +94,7 @@ public sealed class PartnershipFile
             Activities = (await db.PartnershipActivities().AsNoTracking().Where(x => x.PartnershipId == id).ToListAsync(ct))
                 .OrderBy(a => a.StartsOn ?? a.EndsOn ?? DateOnly.MaxValue).ThenBy(a => a.Title).ToList(),
             Raci = await db.PartnershipRaci().AsNoTracking().Where(x => x.PartnershipId == id).ToListAsync(ct),
-            Goals = await db.PartnershipGoals().AsNoTracking().Where(x => x.PartnershipId == id).OrderBy(x => x.Text).ToListAsync(ct),
+            Goals = await db.GoalsOfAsync(new IndicatorOwner(IndicatorOwner.Partnership, id), ct),
             CheckIns = await db.CheckIns().AsNoTracking().Where(x => x.PartnershipId == id).OrderByDescending(x => x.HeldOn).ThenByDescending(x => x.CreatedAt).ToListAsync(ct),
             Decisions = await db.Decisions().AsNoTracking().Where(x => x.PartnershipId == id).OrderByDescending(x => x.DecidedOn).ThenByDescending(x => x.CreatedAt).ToListAsync(ct),
             Actions = await db.FollowUpActions().AsNoTracking().Where(x => x.PartnershipId == id).OrderBy(x => x.DoneOn != null).ThenBy(x => x.DueOn).ToListAsync(ct),

@@ -40,6 +40,15 @@ internal sealed class PartnershipsDemoSeeder(AppDbContext db, AgreementService a
         }
     }
 
+    /// A goal as the parties would write it, its baseline dated at the partnership's start.
+    private Platform.Indicators.IndicatorGoal Goal(Partnership p, string text, string indicator, string baseline, string target, DateOnly targetDate, DateTime now)
+    {
+        var goal = PartnershipGoals.Build(p.Id, text, indicator, baseline, target, targetDate, now).Goal!;
+        foreach (var i in goal.Indicators) i.BaselineOn = p.StartsOn ?? i.BaselineOn;
+        db.Add(goal);
+        return goal;
+    }
+
     private sealed record Party(PartnershipParty Row, List<PartnershipPerson> People);
 
     private async Task<Guid> IopAsync(Guid tenantId, string tenantName, Organisation kompis, CancellationToken ct)
@@ -95,9 +104,13 @@ internal sealed class PartnershipsDemoSeeder(AppDbContext db, AgreementService a
         Raci(p.Id, matching, (org.People[1], RaciRole.Responsible), (org.People[0], RaciRole.Accountable), (municipality.People[0], RaciRole.Informed));
         Raci(p.Id, training, (org.People[1], RaciRole.Responsible), (org.People[0], RaciRole.Accountable), (municipality.People[1], RaciRole.Consulted));
         Raci(p.Id, review, (municipality.People[0], RaciRole.Responsible), (municipality.People[1], RaciRole.Accountable), (org.People[0], RaciRole.Consulted));
-        db.PartnershipGoals().AddRange(
-            new PartnershipGoal { PartnershipId = p.Id, Text = "Fler nyanlända får en kompis", Indicator = "Antal matchade kompispar", Baseline = "0", Target = "300", TargetDate = today.AddMonths(28) },
-            new PartnershipGoal { PartnershipId = p.Id, Text = "Deltagarna har någon att fråga om vardagen", Indicator = "Andel deltagare som svarar ja efter sex månader", Baseline = "35 %", Target = "80 %", TargetDate = today.AddMonths(28) });
+        var buddies = Goal(p, "Fler nyanlända får en kompis", "Antal matchade kompispar", "0", "300", today.AddMonths(28), now);
+        Goal(p, "Deltagarna har någon att fråga om vardagen", "Andel deltagare som svarar ja efter sex månader", "35 %", "80 %", today.AddMonths(28), now);
+        // The count reported at the last check-in, entered by the organisation and approved at the meeting.
+        buddies.Indicators[0].Measurements.Add(new Platform.Indicators.Measurement
+        {
+            IndicatorId = buddies.Indicators[0].Id, Value = 42, MeasuredOn = today.AddDays(-40), RecordedAt = now.AddDays(-40), ApprovedAt = now.AddDays(-40),
+        });
         db.CheckIns().AddRange(
             new CheckIn { PartnershipId = p.Id, HeldOn = today.AddDays(-40), Progress = "42 kompispar matchade hittills. Lokalen fungerar bra.", Blockers = "Svårt att hitta manliga volontärer.", Celebrate = "Första sommarfesten med 80 deltagare.", RecordedBy = "Hanna Handläggare", CreatedAt = now.AddDays(-40) },
             new CheckIn { PartnershipId = p.Id, HeldOn = today.AddDays(-10), Progress = "51 kompispar. Volontärutbildning i höst bokad.", Celebrate = "Två deltagare har fått jobb genom sina kompisar.", RecordedBy = "Karin Ek", CreatedAt = now.AddDays(-10) });
@@ -144,7 +157,7 @@ internal sealed class PartnershipsDemoSeeder(AppDbContext db, AgreementService a
         Contribute(p.Id, org, ContributionKind.Volunteers, "Utbildade volontärer, cirka 300 timmar", 90000);
         var lessons = Activity(p.Id, "Lektioner i årskurs 8", today.AddMonths(-4), today.AddMonths(5), false);
         Raci(p.Id, lessons, (org.People[1], RaciRole.Responsible), (org.People[0], RaciRole.Accountable), (municipality.People[0], RaciRole.Informed));
-        db.PartnershipGoals().Add(new PartnershipGoal { PartnershipId = p.Id, Text = "Alla elever i årskurs 8 får utbildningen", Indicator = "Andel klasser som fått två lektioner", Baseline = "0 %", Target = "100 %", TargetDate = today.AddMonths(6) });
+        Goal(p, "Alla elever i årskurs 8 får utbildningen", "Andel klasser som fått två lektioner", "0 %", "100 %", today.AddMonths(6), now);
         // The last check-in is older than the rhythm: the overview shows the "check-in overdue" signal.
         db.CheckIns().Add(new CheckIn { PartnershipId = p.Id, HeldOn = today.AddDays(-50), Progress = "Tolv klasser klara. Eleverna ger höga betyg.", Blockers = "Två skolor har inte bokat tider.", Celebrate = "En rektor vill ha utbildningen i årskurs 9 också.", RecordedBy = "Dana Dalia", CreatedAt = now.AddDays(-50) });
         await db.SaveChangesAsync(ct);

@@ -36,6 +36,7 @@ public sealed class PartnershipsModule : IModule
         services.AddPageContribution<Samverka.Features.Needs.NeedPage, PartnershipsContributions>();
         services.AddScoped<AgreementService>();
         services.AddScoped<Reminders>();
+        services.AddScoped<Samverka.Platform.Merging.IMergeParticipant, PartnershipsMergeParticipant>();
         services.AddSingleton(config.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddRecurringJob<ReminderJob>(ReminderJob.JobType, sp => TimeSpan.FromMinutes(5));
     }

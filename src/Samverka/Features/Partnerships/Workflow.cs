@@ -80,7 +80,7 @@ public static class Workflow
                 break;
             case "follow-up":
                 if (f.Goals.Count == 0) missing.Add("Workflow.Missing.Goals");
-                if (f.Goals.Any(g => string.IsNullOrWhiteSpace(g.Indicator))) missing.Add("Workflow.Missing.Indicators");
+                if (f.Goals.Any(g => !g.HasIndicator)) missing.Add("Workflow.Missing.Indicators");
                 break;
             case "continuation":
                 if (f.Partnership.Form != PartnershipForm.Informal && (f.Partnership.StartsOn is null || f.Partnership.EndsOn is null))

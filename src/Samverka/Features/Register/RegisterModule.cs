@@ -56,6 +56,7 @@ public sealed class RegisterModule : IModule
         services.AddSingleton<Upkeep.ConfirmationLinks>();
         services.AddRecurringJob<Upkeep.FreshnessSweepJob>(Upkeep.FreshnessSweepJob.JobType, _ => TimeSpan.FromMinutes(1));
         services.AddScoped<Upkeep.MergeService>();
+        services.AddScoped<Samverka.Platform.Merging.IMergeParticipant, Upkeep.RegisterMergeParticipant>();
         services.AddScoped<Exchange.RegisterImporter>();
         services.AddScoped<Samverka.Platform.Files.IFileAccess, Exchange.ImportFileAccess>();
         services.AddHostedService<RegisterIndexFollowerService>();

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Samverka.Features.Register.Upkeep;
 using Samverka.Platform.Data;
+using Samverka.Platform.Merging;
 
 namespace Samverka.Features.Needs.Matching;
 
@@ -8,6 +8,13 @@ namespace Samverka.Features.Needs.Matching;
 /// subscriptions move to the entry that stays (an invitation or subscription the target already has is kept once).
 internal sealed class NeedsMergeParticipant(AppDbContext db) : IMergeParticipant
 {
+    public IReadOnlyCollection<(Type Entity, string Property)> Handles { get; } =
+    [
+        (typeof(NeedResponse), nameof(NeedResponse.OrganisationId)),
+        (typeof(NeedInvitation), nameof(NeedInvitation.OrganisationId)),
+        (typeof(NeedDigestSubscription), nameof(NeedDigestSubscription.OrganisationId)),
+    ];
+
     public async Task MoveAsync(Guid sourceId, Guid targetId, CancellationToken ct)
     {
         foreach (var r in await db.NeedResponses().Where(r => r.OrganisationId == sourceId).ToListAsync(ct))

@@ -124,7 +124,7 @@ public sealed class AgreementBuilder(IStringLocalizer<SharedResource> l)
     private DocBlock GoalsTable(PartnershipFile f) => f.Goals.Count == 0
         ? new DocParagraph(l["Agreement.NoGoals"])
         : new DocTable([l["Partnerships.Goal"], l["Partnerships.Indicator"], l["Partnerships.Baseline"], l["Partnerships.Target"], l["Partnerships.TargetDate"]],
-            f.Goals.Select(g => (IReadOnlyList<string>)[g.Text, g.Indicator ?? "–", g.Baseline ?? "–", g.Target ?? "–", Date(g.TargetDate)]).ToList());
+            GoalLine.Of(f.Goals).Select(g => (IReadOnlyList<string>)[g.Goal.Text, g.IndicatorName ?? "–", g.Baseline ?? "–", g.Target ?? "–", Date(g.Goal.TargetDate)]).ToList());
 
     private DocBlock Rhythm(PartnershipFile f) => new DocParagraph(l["Agreement.Rhythm", f.Partnership.CheckInEveryDays]);
 

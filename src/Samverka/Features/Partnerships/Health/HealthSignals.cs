@@ -50,7 +50,7 @@ public static class HealthCheck
 
         if (f.Goals.Count == 0)
             Add("no-goals", Pitfall.UnclearGoals, structural, 0, $"/partnerships/{id}/steps/follow-up#goals", "/knowledge/six-pitfalls#unclear-goals");
-        var noIndicator = f.Goals.Count(g => string.IsNullOrWhiteSpace(g.Indicator));
+        var noIndicator = f.Goals.Count(g => !g.HasIndicator);
         if (noIndicator > 0)
             Add("no-indicators", Pitfall.UnclearGoals, structural, noIndicator, $"/partnerships/{id}/steps/follow-up#goals", "/knowledge/monitor-and-evaluate#smart-goals");
         var noBenefit = f.Parties.Count(party => string.IsNullOrWhiteSpace(party.Benefit));

@@ -8,6 +8,7 @@ using Samverka.Features.Register;
 using Samverka.Features.Register.Search;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
+using Samverka.Platform.Indicators;
 using Samverka.Platform.Localization;
 using Samverka.Platform.UI;
 
@@ -322,11 +323,16 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
         if (await BeginAsync(id, step, edit: true, ct) is { } denied) return denied;
         Goal = goal;
         if (!ModelState.IsValid) return await Again(ct);
-        Db.PartnershipGoals().Add(new PartnershipGoal
+        // Goals live on the platform's indicator model; baseline and target are read as numbers with a unit.
+        var (built, problem) = PartnershipGoals.Build(id, goal.Text, goal.Indicator, goal.Baseline, goal.Target, goal.TargetDate, clock.GetUtcNow().UtcDateTime);
+        if (built is null)
         {
-            PartnershipId = id, Text = goal.Text.Trim(), Indicator = Text.Blank(goal.Indicator), Baseline = Text.Blank(goal.Baseline),
-            Target = Text.Blank(goal.Target), TargetDate = goal.TargetDate,
-        });
+            if (problem == PartnershipGoals.Problem.UnitsDiffer) ModelState.AddModelError("Goal.Target", l["Indicators.UnitsDiffer"]);
+            else ModelState.AddModelError(problem == PartnershipGoals.Problem.BaselineNotANumber ? "Goal.Baseline" : "Goal.Target",
+                l["Indicators.NotANumber", l[problem == PartnershipGoals.Problem.BaselineNotANumber ? "Partnerships.Baseline" : "Partnerships.Target"]]);
+            return await Again(ct);
+        }
+        Db.IndicatorGoals().Add(built);
         await TouchAsync(ct);
         await Db.SaveChangesAsync(ct);
         return Saved("goals");
@@ -363,7 +369,7 @@ public sealed class StepModel(AppDbContext db, CurrentUser current, TimeProvider
         else if (remove == "person") Db.PartnershipPeople().Remove(await Db.PartnershipPeople().SingleAsync(x => x.Id == item, ct));
         else if (remove == "contribution") Db.PartnershipContributions().Remove(await Db.PartnershipContributions().SingleAsync(x => x.Id == item, ct));
         else if (remove == "activity") Db.PartnershipActivities().Remove(await Db.PartnershipActivities().SingleAsync(x => x.Id == item, ct));
-        else if (remove == "goal") Db.PartnershipGoals().Remove(await Db.PartnershipGoals().SingleAsync(x => x.Id == item, ct));
+        else if (remove == "goal") Db.IndicatorGoals().Remove(await Db.IndicatorGoals().SingleAsync(x => x.Id == item, ct));
         await TouchAsync(ct);
         await Db.SaveChangesAsync(ct);
         return Saved(remove switch { "party" => "parties", "person" => "people", "contribution" => "contributions", "activity" => "activities", _ => "goals" },

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Samverka.Platform.Audit;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
+using Samverka.Platform.Merging;
 
 namespace Samverka.Features.Register.Upkeep;
 
@@ -34,9 +35,10 @@ internal sealed class OrganisationMergeConfiguration : IEntityTypeConfiguration<
 
 public sealed record MergePreview(Organisation Target, Organisation Source, int Services, int Places, int Contacts, int People);
 
-/// Merges a duplicate (the source) into the entry that stays (the target), in one transaction: services, places,
-/// contacts, people and open claims move over; lists are joined; empty fields are filled from the source; the
-/// source's name is kept as an other name; the source is then removed.
+/// Merges a duplicate (the source) into the entry that stays (the target), in one transaction: every merge participant
+/// moves its records of the source (the register's own in RegisterMergeParticipant, other features' in theirs); lists
+/// are joined; empty fields are filled from the source; the source's name is kept as an other name; the source is
+/// then removed.
 public sealed class MergeService(AppDbContext db, TimeProvider clock, Search.RegisterIndexState indexState, Search.RegisterIndexFollower follower,
     IEnumerable<IMergeParticipant> participants)
 {
@@ -59,25 +61,9 @@ public sealed class MergeService(AppDbContext db, TimeProvider clock, Search.Reg
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        foreach (var s in source.Services) s.OrganisationId = target.Id;
-        foreach (var l in source.Locations) l.OrganisationId = target.Id;
-        foreach (var c in source.Contacts) c.OrganisationId = target.Id;
-
-        var existingRoles = await db.RoleAssignments.Where(r => r.OrganisationId == target.Id).Select(r => new { r.UserId, r.Role }).ToListAsync(ct);
-        foreach (var r in await db.RoleAssignments.Where(r => r.OrganisationId == source.Id).ToListAsync(ct))
-        {
-            if (existingRoles.Any(e => e.UserId == r.UserId && e.Role == r.Role)) db.RoleAssignments.Remove(r);
-            else r.OrganisationId = target.Id;
-        }
-        foreach (var claim in await db.Set<OrganisationClaim>().Where(c => c.OrganisationId == source.Id).ToListAsync(ct))
-            claim.OrganisationId = target.Id;
-        foreach (var invitation in await db.Invitations.Where(i => i.OrganisationId == source.Id).ToListAsync(ct))
-            invitation.OrganisationId = target.Id;
-        // Other features' records of the source (responses to needs, invitations, …) move with it.
+        // Every record that points at the source — the register's own (services, people, claims, …) and other
+        // features' (responses to needs, partnership parties, …) — moves to the target.
         foreach (var participant in participants) await participant.MoveAsync(source.Id, target.Id, ct);
-        // Entries merged into the source earlier now lead to the target too.
-        foreach (var earlier in await db.Set<OrganisationMerge>().Where(m => m.TargetId == source.Id).ToListAsync(ct))
-            earlier.TargetId = target.Id;
 
         target.OtherNames = Join(target.OtherNames, [source.Name, .. source.OtherNames]).Where(n => n != target.Name).ToList();
         target.Areas = Join(target.Areas, source.Areas);
@@ -113,11 +99,4 @@ public sealed class MergeService(AppDbContext db, TimeProvider clock, Search.Reg
     private static List<string> Join(IEnumerable<string> a, IEnumerable<string> b) => a.Concat(b).Distinct().ToList();
 
     private static int? Min(int? a, int? b) => a is null || b is null ? null : Math.Min(a.Value, b.Value);
-}
-
-/// A feature that keeps records of organisations and must move them when two entries are merged. Called inside the
-/// merge's transaction, before anything is saved; changes go to the same context.
-public interface IMergeParticipant
-{
-    Task MoveAsync(Guid sourceId, Guid targetId, CancellationToken ct);
 }

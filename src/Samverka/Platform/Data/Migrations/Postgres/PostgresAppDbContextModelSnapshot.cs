@@ -944,46 +944,6 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.ToTable("PartnershipContributions", (string)null);
                 });
 
-            modelBuilder.Entity("Samverka.Features.Partnerships.PartnershipGoal", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Baseline")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Indicator")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<Guid>("PartnershipId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Target")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly?>("TargetDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PartnershipId");
-
-                    b.ToTable("PartnershipGoals", (string)null);
-                });
-
             modelBuilder.Entity("Samverka.Features.Partnerships.PartnershipParty", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1033,6 +993,9 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.HasIndex("PartnershipId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("PartnershipId", "OrganisationId")
+                        .IsUnique();
 
                     b.ToTable("PartnershipParties", (string)null);
                 });
@@ -1905,6 +1868,141 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.ToTable("RoleAssignments");
                 });
 
+            modelBuilder.Entity("Samverka.Platform.Indicators.Indicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<DateOnly?>("BaselineOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("Indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Indicators.IndicatorGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerKind", "OwnerId");
+
+                    b.ToTable("IndicatorGoals", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Indicators.Measurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "MeasuredOn");
+
+                    b.ToTable("IndicatorMeasurements", (string)null);
+                });
+
             modelBuilder.Entity("Samverka.Platform.Jobs.Job", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2203,17 +2301,13 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Samverka.Features.Partnerships.PartnershipGoal", b =>
-                {
-                    b.HasOne("Samverka.Features.Partnerships.Partnership", null)
-                        .WithMany()
-                        .HasForeignKey("PartnershipId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Samverka.Features.Partnerships.PartnershipParty", b =>
                 {
+                    b.HasOne("Samverka.Features.Register.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Samverka.Features.Partnerships.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
@@ -2400,6 +2494,24 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Samverka.Platform.Indicators.Indicator", b =>
+                {
+                    b.HasOne("Samverka.Platform.Indicators.IndicatorGoal", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Indicators.Measurement", b =>
+                {
+                    b.HasOne("Samverka.Platform.Indicators.Indicator", null)
+                        .WithMany("Measurements")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Samverka.Platform.Tenancy.Tenant", b =>
                 {
                     b.HasOne("Samverka.Platform.Tenancy.Tenant", "Parent")
@@ -2427,6 +2539,16 @@ namespace Samverka.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Samverka.Platform.Identity.AppUser", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Indicators.Indicator", b =>
+                {
+                    b.Navigation("Measurements");
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Indicators.IndicatorGoal", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Samverka.Platform.Tenancy.Tenant", b =>
