@@ -96,6 +96,13 @@ public sealed class PartnershipParty : IAudited, IVersioned
     public Guid? AuditTenantId => TenantId;
     public Guid? AuditOrganisationId => OrganisationId;
     public string DisplayName => Department is null ? Name : $"{Name}, {Department}";
+
+    /// A municipality (id: its tenant, optionally a department) or a register organisation (id: its organisation)
+    /// joining a partnership under its name at that time.
+    public static PartnershipParty Of(PartyKind kind, Guid id, string name, string? department, Guid partnershipId, DateTime joinedAt) =>
+        kind == PartyKind.Municipality
+            ? new() { PartnershipId = partnershipId, Kind = kind, TenantId = id, Name = name, Department = Platform.UI.Text.Blank(department), JoinedAt = joinedAt }
+            : new() { PartnershipId = partnershipId, Kind = kind, OrganisationId = id, Name = name, JoinedAt = joinedAt };
 }
 
 /// A named person of a party. Only what the work needs: name, role and, if they want reminders, an e-mail address.

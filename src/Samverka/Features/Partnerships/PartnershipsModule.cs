@@ -22,6 +22,7 @@ public sealed class PartnershipsModule : IModule
         services.AddScoped<AgreementBuilder>();
         services.AddScoped<AgreementService>();
         services.AddScoped<Reminders>();
+        services.AddScoped<Pages.PartnershipPageServices>();
         services.AddSingleton(config.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddRecurringJob<ReminderJob>(ReminderJob.JobType, sp => TimeSpan.FromMinutes(5));
     }

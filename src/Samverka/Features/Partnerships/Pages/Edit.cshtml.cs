@@ -42,9 +42,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         if (!ModelState.IsValid) return Page();
 
         var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
-        p.Title = Input.Title.Trim();
-        p.Purpose = Input.Purpose.Trim();
-        p.Form = Input.Form!.Value;
+        Input.ApplyTo(p);
         // What the public side pays is the public side's to state; a posted value from anyone else is ignored.
         if (Rights.CanSetPublicMoney) p.PublicMoney = Input.PublicMoney;
         p.Ladder = [.. Input.Ladder];
@@ -88,15 +86,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
     }
 }
 
-public sealed class PartnershipSettingsInput
+/// What a partnership is called, what it is for and its form: asked when it starts (NewPartnershipInput) and kept
+/// in its settings (PartnershipSettingsInput), written onto it in one place.
+public abstract class PartnershipBasicsInput
 {
-    public static PartnershipSettingsInput From(Partnership p) => new()
-    {
-        Title = p.Title, Purpose = p.Purpose, Form = p.Form, PublicMoney = p.PublicMoney,
-        Ladder = [.. Enumerable.Range(0, Partnership.LadderStages.Length).Select(i => (int)p.LadderAt(i))],
-        Confidential = [.. p.ConfidentialFields], ConfidentialReason = p.ConfidentialReason,
-    };
-
     [Display(Name = "Partnerships.TitleField")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, MinimumLength = 3, ErrorMessage = "Validation.Length")]
@@ -112,6 +105,23 @@ public sealed class PartnershipSettingsInput
     [Display(Name = "Partnerships.Form")]
     [Required(ErrorMessage = "Validation.Choose")]
     public PartnershipForm? Form { get; set; }
+
+    public void ApplyTo(Partnership p)
+    {
+        p.Title = Title.Trim();
+        p.Purpose = Purpose.Trim();
+        p.Form = Form!.Value;
+    }
+}
+
+public sealed class PartnershipSettingsInput : PartnershipBasicsInput
+{
+    public static PartnershipSettingsInput From(Partnership p) => new()
+    {
+        Title = p.Title, Purpose = p.Purpose, Form = p.Form, PublicMoney = p.PublicMoney,
+        Ladder = [.. Enumerable.Range(0, Partnership.LadderStages.Length).Select(i => (int)p.LadderAt(i))],
+        Confidential = [.. p.ConfidentialFields], ConfidentialReason = p.ConfidentialReason,
+    };
 
     [Display(Name = "Partnerships.PublicMoney")]
     [Range(typeof(decimal), "0", "100000000000", ErrorMessage = "Validation.Range")]
