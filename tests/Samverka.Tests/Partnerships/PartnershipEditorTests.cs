@@ -4,8 +4,8 @@ using static Samverka.Features.Partnerships.PartyKind;
 
 namespace Samverka.Tests.Partnerships;
 
-/// Who may pair with whom, which party may be removed, a party joining, and the RACI matrix's single accountable:
-/// PartnershipEditor and PartnershipRules case by case, on hand-built partnerships (no database).
+/// Who may pair with whom, which party may be removed, lifecycle events (a party joining, renewal, ending), and the
+/// RACI matrix's single accountable: PartnershipEditor, Partnership.Apply and PartnershipRules case by case, on hand-built partnerships (no database).
 public sealed class PartnershipEditorTests
 {
     private static readonly DateTime Now = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
@@ -68,25 +68,30 @@ public sealed class PartnershipEditorTests
         Assert.Equal(expected, new PartnershipEditor(File(parties, approvals)).RemovalOf(id, canChangeParties));
     }
 
+    // from, event → to, renewal talks dated today
     [Theory]
-    [InlineData(PartnershipStatus.Exploring, PartnershipStatus.Exploring, false)]
-    [InlineData(PartnershipStatus.Agreeing, PartnershipStatus.Agreeing, false)]
-    [InlineData(PartnershipStatus.Active, PartnershipStatus.Renewing, true)]
-    [InlineData(PartnershipStatus.Renewing, PartnershipStatus.Renewing, false)]
-    public void A_party_joining_an_active_partnership_starts_its_renewal(PartnershipStatus from, PartnershipStatus to, bool renewing)
+    [InlineData(PartnershipStatus.Exploring, LifecycleEvent.PartyJoined, PartnershipStatus.Exploring, false)]
+    [InlineData(PartnershipStatus.Agreeing, LifecycleEvent.PartyJoined, PartnershipStatus.Agreeing, false)]
+    [InlineData(PartnershipStatus.Active, LifecycleEvent.PartyJoined, PartnershipStatus.Renewing, true)]
+    [InlineData(PartnershipStatus.Renewing, LifecycleEvent.PartyJoined, PartnershipStatus.Renewing, false)]
+    [InlineData(PartnershipStatus.Active, LifecycleEvent.RenewalStarted, PartnershipStatus.Renewing, true)]
+    [InlineData(PartnershipStatus.Agreeing, LifecycleEvent.RenewalStarted, PartnershipStatus.Agreeing, false)]
+    [InlineData(PartnershipStatus.Active, LifecycleEvent.Ended, PartnershipStatus.Ended, false)]
+    [InlineData(PartnershipStatus.Exploring, LifecycleEvent.Ended, PartnershipStatus.Exploring, false)]
+    public void A_lifecycle_event_moves_the_partnership_and_dates_renewal_talks(PartnershipStatus from, LifecycleEvent e, PartnershipStatus to, bool talks)
     {
         var p = new Partnership { Status = from };
-        Assert.Equal(renewing, PartnershipEditor.Joined(p, Now, Today));
+        Assert.Equal(to != from, p.Apply(e, Now, Today));
         Assert.Equal(to, p.Status);
         Assert.Equal(Now, p.UpdatedAt);
-        Assert.Equal(renewing ? Today : null, p.RenewalTalksStartedOn);
+        Assert.Equal(talks ? Today : null, p.RenewalTalksStartedOn);
     }
 
     [Fact]
-    public void A_renewal_already_under_way_keeps_its_start_when_a_party_joins()
+    public void Renewal_talks_under_way_keep_their_start_when_a_party_joins()
     {
         var p = new Partnership { Status = PartnershipStatus.Active, RenewalTalksStartedOn = Today.AddDays(-10) };
-        PartnershipEditor.Joined(p, Now, Today);
+        Assert.True(p.Apply(LifecycleEvent.PartyJoined, Now, Today));
         Assert.Equal(Today.AddDays(-10), p.RenewalTalksStartedOn);
     }
 

@@ -63,6 +63,19 @@ public sealed class Partnership : IAudited, IVersioned
     public bool IsPublic => Status != PartnershipStatus.Exploring;
 
     public bool IsRunning => Status is PartnershipStatus.Active or PartnershipStatus.Renewing;
+
+    /// Moves the partnership on a lifecycle event (PartnershipRules.StatusAfter) and marks it changed now; true
+    /// when the status moved. Renewal talks (a renewal started, or a party joining a running partnership, which the
+    /// agreement in force does not cover) date from the day they began; freezing a new version ends them.
+    public bool Apply(LifecycleEvent e, DateTime now, DateOnly today)
+    {
+        UpdatedAt = now;
+        var next = PartnershipRules.StatusAfter(Status, e);
+        if (next == Status) return false;
+        Status = next;
+        if (next == PartnershipStatus.Renewing) RenewalTalksStartedOn ??= today;
+        return true;
+    }
 }
 
 /// Codes of the public-summary fields an officer can keep confidential.

@@ -37,18 +37,6 @@ public sealed class PartnershipEditor(PartnershipFile file)
     /// Whether the organisation or municipality is a party already (a second row for it would count it twice).
     public bool IsParty(PartyKind kind, Guid id) => file.Parties.Any(p => kind == PartyKind.Organisation ? p.OrganisationId == id : p.TenantId == id);
 
-    /// A party joined. The agreement in force does not cover it, so an active partnership is renewing until a new
-    /// version is approved by every party, the newcomer included. True when that happened.
-    public static bool Joined(Partnership p, DateTime now, DateOnly today)
-    {
-        p.UpdatedAt = now;
-        var next = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.PartyJoined);
-        if (next == p.Status) return false;
-        p.Status = next;
-        p.RenewalTalksStartedOn ??= today;
-        return true;
-    }
-
     /// The RACI matrix as posted ("activityId:personId" → R, A, C, I or empty), or null when a key or value is not
     /// one the form offers (an activity or person of another partnership, an unknown role): such a post is not
     /// from the form.

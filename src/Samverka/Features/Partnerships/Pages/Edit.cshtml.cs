@@ -52,7 +52,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
             p.ConfidentialFields = confidential;
             p.ConfidentialReason = confidential.Count == 0 ? null : Text.Blank(Input.ConfidentialReason);
         }
-        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        p.UpdatedAt = Now;
         if (!await this.SaveEditAsync(Db, p, Stamp, Input, PartnershipSettingsInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect(Home);
@@ -64,9 +64,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         if (await LoadForPartyAsync(id, edit: true, ct) is { } denied) return denied;
         if (!Rights.CanStartRenewal) return Forbid();
         var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
-        p.RenewalTalksStartedOn = Today;
-        p.Status = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.RenewalStarted);
-        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        p.Apply(LifecycleEvent.RenewalStarted, Now, Today);
         await Db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Partnerships.RenewalStarted"].Value;
         return Redirect(Home);
@@ -78,8 +76,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         if (await LoadForPartyAsync(id, edit: true, ct) is { } denied) return denied;
         if (!Rights.CanEnd) return Forbid();
         var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
-        p.Status = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.Ended);
-        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        p.Apply(LifecycleEvent.Ended, Now, Today);
         await Db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Partnerships.EndedFlash"].Value;
         return Redirect(Home);

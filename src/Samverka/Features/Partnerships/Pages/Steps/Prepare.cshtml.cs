@@ -63,7 +63,9 @@ public sealed class PrepareStepModel(PartnershipPageServices s, RegisterSearch s
     {
         if (Editor.IsParty(kind, partyId)) return Saved("parties", L["Partnerships.AlreadyParty"]);
         Db.PartnershipParties().Add(PartnershipParty.Of(kind, partyId, name, department, P.Id, Now));
-        var renewing = PartnershipEditor.Joined(await TouchAsync(ct), Now, Today);
+        // The agreement in force does not cover the newcomer: an active partnership renews until every party,
+        // the newcomer included, approves a new version.
+        var renewing = (await TouchAsync(ct)).Apply(LifecycleEvent.PartyJoined, Now, Today);
         await Db.SaveChangesAsync(ct);
         return Saved("parties", renewing ? L["Partnerships.PartyAddedNeedsAgreement", name] : L["Partnerships.PartyAdded", name]);
     }
