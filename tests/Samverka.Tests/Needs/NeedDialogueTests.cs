@@ -61,6 +61,22 @@ public abstract class NeedDialogueTests(AppFixture fx)
         Assert.Contains("Kommunen svarar på frågor och förslag om behov på i median", await App.Browser().HtmlAsync("/municipalities/2081"));
     }
 
+    /// The dialogue refuses markup under the same rule as every other form: a plain "<" in a comparison is text.
+    [Fact]
+    public async Task A_question_may_compare_ages_but_carries_no_markup()
+    {
+        var id = await MentalHealthNeedAsync();
+        var dalia = App.Browser();
+        await dalia.SignInAsync("admin@dalia.example");
+        var markup = await dalia.SubmitAsync($"/needs/{id}", new Dictionary<string, string> { ["QuestionText"] = "Får svaret innehålla <b>fet</b> text?" },
+            action: $"/needs/{id}?handler=ask");
+        Assert.Contains("Din fråga får inte innehålla HTML-kod", await markup.Content.ReadAsStringAsync());
+        var question = "Gäller behovet även barn < 12 år? " + Guid.NewGuid().ToString("N")[..6];
+        var asked = await dalia.SubmitAsync($"/needs/{id}", new Dictionary<string, string> { ["QuestionText"] = question }, action: $"/needs/{id}?handler=ask");
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        Assert.Contains(question.Replace("<", "&lt;"), await dalia.HtmlAsync($"/needs/{id}"));
+    }
+
     [Fact]
     public async Task Only_staff_answer_and_only_members_respond_for_their_organisation()
     {

@@ -18,6 +18,21 @@ public sealed class ValidationAttributeTests
     [InlineData(null, true)]
     public void NoMarkup(string? value, bool valid) => Assert.Equal(valid, new NoMarkupAttribute().IsValid(value));
 
+    /// Free text checked outside an Input class (the needs dialogue) follows the same markup rule as [NoMarkup].
+    [Theory]
+    [InlineData("  Gäller det barn 3 < 5 år?  ", 10, 100, TextProblem.None, "Gäller det barn 3 < 5 år?")]
+    [InlineData("Hej?", 10, 100, TextProblem.Length, "Hej?")]
+    [InlineData(null, 2, 100, TextProblem.Length, "")]
+    [InlineData("   ", 2, 100, TextProblem.Length, "")]
+    [InlineData("0123456789x", 2, 10, TextProblem.Length, "0123456789x")]
+    [InlineData("Läs <b>detta</b> nu", 2, 100, TextProblem.Markup, "Läs <b>detta</b> nu")]
+    [InlineData("javascript:alert(1)", 2, 100, TextProblem.Markup, "javascript:alert(1)")]
+    public void Text_check(string? raw, int min, int max, TextProblem problem, string text)
+    {
+        Assert.Equal(problem, Text.Check(raw, min, max, out var trimmed));
+        Assert.Equal(text, trimmed);
+    }
+
     [Theory]
     [InlineData("https://www.borlange.se", true)]
     [InlineData("http://example.org/path?q=1", true)]

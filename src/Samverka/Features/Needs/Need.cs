@@ -52,6 +52,33 @@ public sealed class Need : ITenantScoped, IAudited, IVersioned
     public static readonly string[] FormCodes = ["grant", "procurement", "iop", "dialogue"];
 
     public bool IsOpenOn(DateOnly day) => Status == NeedStatus.Open && Closes >= day;
+
+    /// An open need takes answers until it closes, so one that is published, or saved while open, must close today
+    /// or later. The resource key of the problem, or null.
+    public static string? ClosingProblem(bool open, DateOnly? closes, DateOnly today) =>
+        open && closes < today ? "Needs.ClosesPast" : null;
+
+    /// Puts a draft or closed need on the board. True when it opened now (it was not open); its publication time is
+    /// then now. A need whose closing day has passed cannot open (ClosingProblem says why).
+    public bool Publish(DateTime now, DateOnly today)
+    {
+        if (ClosingProblem(true, Closes, today) is not null) throw new InvalidOperationException("A need cannot open after its closing day.");
+        UpdatedAt = now;
+        if (Status == NeedStatus.Open) return false;
+        Status = NeedStatus.Open;
+        PublishedAt = now;
+        return true;
+    }
+
+    /// Ends the need early (a draft may be closed too, so it is never published). True when it was open: then its
+    /// followers are to hear of it.
+    public bool Close(DateTime now)
+    {
+        var wasOpen = Status == NeedStatus.Open;
+        Status = NeedStatus.Closed;
+        UpdatedAt = now;
+        return wasOpen;
+    }
 }
 
 internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>

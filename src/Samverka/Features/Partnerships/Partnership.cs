@@ -63,6 +63,19 @@ public sealed class Partnership : IAudited, IVersioned
     public bool IsPublic => Status != PartnershipStatus.Exploring;
 
     public bool IsRunning => Status is PartnershipStatus.Active or PartnershipStatus.Renewing;
+
+    /// Moves the partnership on a lifecycle event (PartnershipRules.StatusAfter) and marks it changed now; true
+    /// when the status moved. Renewal talks (a renewal started, or a party joining a running partnership, which the
+    /// agreement in force does not cover) date from the day they began; freezing a new version ends them.
+    public bool Apply(LifecycleEvent e, DateTime now, DateOnly today)
+    {
+        UpdatedAt = now;
+        var next = PartnershipRules.StatusAfter(Status, e);
+        if (next == Status) return false;
+        Status = next;
+        if (next == PartnershipStatus.Renewing) RenewalTalksStartedOn ??= today;
+        return true;
+    }
 }
 
 /// Codes of the public-summary fields an officer can keep confidential.
@@ -96,6 +109,13 @@ public sealed class PartnershipParty : IAudited, IVersioned
     public Guid? AuditTenantId => TenantId;
     public Guid? AuditOrganisationId => OrganisationId;
     public string DisplayName => Department is null ? Name : $"{Name}, {Department}";
+
+    /// A municipality (id: its tenant, optionally a department) or a register organisation (id: its organisation)
+    /// joining a partnership under its name at that time.
+    public static PartnershipParty Of(PartyKind kind, Guid id, string name, string? department, Guid partnershipId, DateTime joinedAt) =>
+        kind == PartyKind.Municipality
+            ? new() { PartnershipId = partnershipId, Kind = kind, TenantId = id, Name = name, Department = Platform.UI.Text.Blank(department), JoinedAt = joinedAt }
+            : new() { PartnershipId = partnershipId, Kind = kind, OrganisationId = id, Name = name, JoinedAt = joinedAt };
 }
 
 /// A named person of a party. Only what the work needs: name, role and, if they want reminders, an e-mail address.

@@ -15,12 +15,24 @@ public enum LifecycleEvent { VersionGenerated, VersionFrozen, RenewalStarted, Pa
 ///   version was frozen (the agreement in force does not cover it), make an active partnership renewing until a new
 ///   version is frozen; municipal staff of a party end it explicitly. The end date alone ends nothing: the renewal
 ///   reminder and the health signal ask the parties to decide.
+/// - A partnership pairs a public body with an organisation, and keeps both sides while parties come and go.
 /// - Public money is what the public side pays, so only municipal staff of a party state it.
 /// - Until some party has approved an agreement version, any party member may add or remove parties (the workflow's
 ///   first step). From the first approval on, and while running, only municipal staff of a party may: a new party
 ///   gets full access to the record and, once active, changes what was agreed. An ended partnership's parties stay.
 public static class PartnershipRules
 {
+    /// Who may pair with whom: a partnership joins a public body and an organisation (IOP, grant, procurement and
+    /// informal work all have a public side and a civil-society side), so a side pairs only with the other kind.
+    public static bool MayPair(PartyKind ours, PartyKind theirs) => ours != theirs;
+
+    /// The pair a partnership needs to stay whole: at least one municipality and one organisation.
+    public static bool HasBothSides(IEnumerable<PartyKind> parties)
+    {
+        var kinds = parties.ToHashSet();
+        return kinds.Contains(PartyKind.Municipality) && kinds.Contains(PartyKind.Organisation);
+    }
+
     /// Some party has committed to the partnership: an approval exists, or it is running or over.
     public static bool IsCommitted(PartnershipStatus status, bool anyApproval) =>
         anyApproval || status is PartnershipStatus.Active or PartnershipStatus.Renewing or PartnershipStatus.Ended;

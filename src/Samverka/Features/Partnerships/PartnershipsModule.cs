@@ -37,6 +37,7 @@ public sealed class PartnershipsModule : IModule
         services.AddScoped<AgreementService>();
         services.AddScoped<Reminders>();
         services.AddScoped<Samverka.Platform.Merging.IMergeParticipant, PartnershipsMergeParticipant>();
+        services.AddScoped<Pages.PartnershipPageServices>();
         services.AddSingleton(config.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddRecurringJob<ReminderJob>(ReminderJob.JobType, sp => TimeSpan.FromMinutes(5));
     }

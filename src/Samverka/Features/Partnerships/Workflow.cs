@@ -58,7 +58,7 @@ public static class Workflow
         switch (step.Code)
         {
             case "prepare":
-                if (!f.Parties.Any(p => p.Kind == PartyKind.Municipality) || !f.Parties.Any(p => p.Kind == PartyKind.Organisation))
+                if (!PartnershipRules.HasBothSides(f.Parties.Select(p => p.Kind)))
                     missing.Add("Workflow.Missing.BothSides");
                 if (f.Parties.Any(p => !f.People.Any(x => x.PartyId == p.Id)))
                     missing.Add("Workflow.Missing.PeoplePerParty");

@@ -25,7 +25,10 @@ public abstract class LocalizedValidationAttribute(string messageKey) : Validati
 /// message instead of silently storing a tag they probably did not mean to type.
 public sealed partial class NoMarkupAttribute() : LocalizedValidationAttribute("Validation.NoMarkup")
 {
-    public override bool IsValid(object? value) => value is not string s || !Markup().IsMatch(s);
+    public override bool IsValid(object? value) => value is not string s || !IsMarkup(s);
+
+    /// The rule itself, for text checked outside model binding (Text.Check, the importer).
+    public static bool IsMarkup(string s) => Markup().IsMatch(s);
 
     [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!?]|&#|javascript:", RegexOptions.IgnoreCase)]
     private static partial Regex Markup();

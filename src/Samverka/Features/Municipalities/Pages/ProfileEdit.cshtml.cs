@@ -25,24 +25,13 @@ public sealed class ProfileEditModel(AppDbContext db, TimeProvider clock, IStrin
     public Guid? EntryId { get; private set; }
     public bool ConfirmDelete { get; private set; }
 
-    /// The fields each list uses, in form order, and which of them must be filled in.
-    public static readonly IReadOnlyDictionary<ProfileSection, (string Field, bool Required)[]> Fields = new Dictionary<ProfileSection, (string, bool)[]>
-    {
-        [ProfileSection.Organisation] = [("Kind", true), ("Title", true), ("Text", true), ("Url", false)],
-        [ProfileSection.Coordinators] = [("Title", true), ("Detail", true), ("Text", false), ("Email", true), ("Phone", false)],
-        [ProfileSection.Strategies] = [("Title", true), ("Text", true), ("FromYear", false), ("ToYear", false), ("Goals", false), ("Url", false)],
-        [ProfileSection.Support] = [("Kind", true), ("Title", true), ("Text", true), ("Detail", true), ("Email", false)],
-        [ProfileSection.Compacts] = [("Title", true), ("Text", true), ("Url", false)],
-    };
-
-    public bool Uses(string field) => Fields[Section].Any(f => f.Field == field);
-    public bool Needs(string field) => Fields[Section].Any(f => f.Field == field && f.Required);
-    public string Label(string field) => l[$"Profile.{Section}.{field}"];
-    public string Hint(string field) => l[$"Profile.{Section}.{field}Hint"] is { ResourceNotFound: false } h ? h.Value : "";
+    public bool Uses(ProfileField field) => ProfileLayout.Uses(Section, field);
+    public bool Needs(ProfileField field) => ProfileLayout.Requires(Section, field);
+    public string Label(ProfileField field) => l[$"Profile.{Section}.{field}"];
+    public string Hint(ProfileField field) => l[$"Profile.{Section}.{field}Hint"] is { ResourceNotFound: false } h ? h.Value : "";
 
     public IEnumerable<SelectListItem> Kinds =>
-        (Section == ProfileSection.Organisation ? ProfileEntry.OrganisationKinds : ProfileEntry.SupportKinds)
-        .Select(k => new SelectListItem(l["ProfileKind." + k], k.ToString()));
+        ProfileLayout.Kinds(Section).Select(k => new SelectListItem(l["ProfileKind." + k], k.ToString()));
 
     private async Task<(ProfileEntry? Entry, IActionResult? Denied)> LoadAsync(string code, string section, string slot, CancellationToken ct)
     {
@@ -75,19 +64,17 @@ public sealed class ProfileEditModel(AppDbContext db, TimeProvider clock, IStrin
         var (e, denied) = await LoadAsync(code, section, id, ct);
         if (denied is not null) return denied;
         // Only the fields this list uses count; each list says which it needs.
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.") && !Uses(k["Input.".Length..])).ToList()) ModelState.Remove(key);
-        foreach (var (field, required) in Fields[Section])
-        {
-            var value = typeof(ProfileEntryInput).GetProperty(field)!.GetValue(Input);
-            if (required && (value is null || value is string str && string.IsNullOrWhiteSpace(str)) && ModelState.GetValidationState("Input." + field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-                ModelState.AddModelError("Input." + field, field == "Kind" ? l["Validation.Choose", Label(field)] : l["Validation.Required", Label(field)]);
-        }
-        if (Input.Kind is { } kind && Uses("Kind") && !(Section == ProfileSection.Organisation ? ProfileEntry.OrganisationKinds : ProfileEntry.SupportKinds).Contains(kind))
-            ModelState.AddModelError("Input.Kind", l["Validation.Choose", Label("Kind")]);
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.") && !(Enum.TryParse<ProfileField>(k["Input.".Length..], out var f) && Uses(f))).ToList())
+            ModelState.Remove(key);
+        foreach (var field in ProfileLayout.Missing(Section, Input.ValueOf))
+            if (ModelState.GetValidationState("Input." + field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                ModelState.AddModelError("Input." + field, field == ProfileField.Kind ? l["Validation.Choose", Label(field)] : l["Validation.Required", Label(field)]);
+        if (Input.Kind is { } kind && Uses(ProfileField.Kind) && !ProfileLayout.Kinds(Section).Contains(kind))
+            ModelState.AddModelError("Input.Kind", l["Validation.Choose", Label(ProfileField.Kind)]);
         if (Input.FromYear is { } from && Input.ToYear is { } to && to < from)
             ModelState.AddModelError("Input.ToYear", l["Profile.YearOrder"]);
-        var goals = (Input.Goals ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        if (goals.Count > 20 || goals.Any(g => g.Length > 500)) ModelState.AddModelError("Input.Goals", l["Profile.GoalsTooMany"]);
+        var goals = ProfileLayout.GoalLines(Input.Goals);
+        if (goals is null) ModelState.AddModelError("Input.Goals", l["Profile.GoalsTooMany"]);
         if (!ModelState.IsValid) return Page();
 
         if (e is null)
@@ -96,34 +83,9 @@ public sealed class ProfileEditModel(AppDbContext db, TimeProvider clock, IStrin
             e = new ProfileEntry { TenantId = Municipality.Id, Section = Section, SortOrder = (last ?? 0) + 1 };
             db.ProfileEntries().Add(e);
         }
-        e.Kind = Uses("Kind") ? Input.Kind : null;
-        e.Title = Input.Title!.Trim();
-        e.Text = Uses("Text") ? Text.Blank(Input.Text) : null;
-        e.Detail = Uses("Detail") ? Text.Blank(Input.Detail) : null;
-        e.Email = Uses("Email") ? Text.Blank(Input.Email) : null;
-        e.Phone = Uses("Phone") ? Text.Blank(Input.Phone) : null;
-        e.Url = Uses("Url") ? Text.Blank(Input.Url) : null;
-        e.FromYear = Uses("FromYear") ? Input.FromYear : null;
-        e.ToYear = Uses("ToYear") ? Input.ToYear : null;
+        Input.ApplyTo(e, Section);
         e.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        if (Uses("Goals"))
-        {
-            // Goals keep their ids where the text is unchanged, so links to them survive an edit.
-            var kept = e.Goals.Where(g => goals.Contains(g.Text)).ToList();
-            foreach (var gone in e.Goals.Except(kept).ToList()) e.Goals.Remove(gone);
-            for (var i = 0; i < goals.Count; i++)
-            {
-                var goal = kept.FirstOrDefault(g => g.Text == goals[i]);
-                if (goal is null)
-                {
-                    // Added explicitly: a new goal's id is set by us, so EF would otherwise take it for an existing row.
-                    goal = new StrategyGoal { Text = goals[i], EntryId = e.Id };
-                    db.Add(goal);
-                    e.Goals.Add(goal);
-                }
-                goal.SortOrder = i;
-            }
-        }
+        if (Uses(ProfileField.Goals)) db.AddRange(e.SetGoals(goals!));
         if (EntryId is null) await db.SaveChangesAsync(ct);
         else if (!await this.SaveEditAsync(db, e, Stamp, Input, ProfileEntryInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = l["Common.Saved"].Value;
@@ -150,6 +112,29 @@ public sealed class ProfileEntryInput
         FromYear = e.FromYear, ToYear = e.ToYear,
         Goals = string.Join("\n", e.Goals.OrderBy(g => g.SortOrder).Select(g => g.Text)),
     };
+
+    /// What was entered for a field, for the list's required-field check (ProfileLayout.Missing).
+    public object? ValueOf(ProfileField field) => field switch
+    {
+        ProfileField.Kind => Kind, ProfileField.Title => Title, ProfileField.Text => Text, ProfileField.Detail => Detail,
+        ProfileField.Email => Email, ProfileField.Phone => Phone, ProfileField.Url => Url, ProfileField.FromYear => FromYear,
+        ProfileField.ToYear => ToYear, ProfileField.Goals => Goals, _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    /// The form onto the entry: the fields the list uses, and none of the others (the goals are ProfileEntry.SetGoals').
+    public void ApplyTo(ProfileEntry e, ProfileSection section)
+    {
+        bool Uses(ProfileField f) => ProfileLayout.Uses(section, f);
+        e.Kind = Uses(ProfileField.Kind) ? Kind : null;
+        e.Title = Title!.Trim();
+        e.Text = Uses(ProfileField.Text) ? Platform.UI.Text.Blank(Text) : null;
+        e.Detail = Uses(ProfileField.Detail) ? Platform.UI.Text.Blank(Detail) : null;
+        e.Email = Uses(ProfileField.Email) ? Platform.UI.Text.Blank(Email) : null;
+        e.Phone = Uses(ProfileField.Phone) ? Platform.UI.Text.Blank(Phone) : null;
+        e.Url = Uses(ProfileField.Url) ? Platform.UI.Text.Blank(Url) : null;
+        e.FromYear = Uses(ProfileField.FromYear) ? FromYear : null;
+        e.ToYear = Uses(ProfileField.ToYear) ? ToYear : null;
+    }
 
     [Display(Name = "Profile.Generic.Kind")]
     public ProfileKind? Kind { get; set; }

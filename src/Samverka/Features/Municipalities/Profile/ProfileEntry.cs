@@ -60,6 +60,28 @@ public sealed class ProfileEntry : ITenantScoped, IAudited, IVersioned
     public Guid? AuditTenantId => TenantId;
     public Guid? AuditOrganisationId => null;
 
+    /// Sets a strategy's goals to these texts in this order. A goal keeps its id where its text is unchanged, so
+    /// links to it survive an edit; the goals it returns are new (the caller adds them to the unit of work: their
+    /// ids are set by us, so EF would otherwise take them for existing rows).
+    public IReadOnlyList<StrategyGoal> SetGoals(IReadOnlyList<string> texts)
+    {
+        var kept = Goals.Where(g => texts.Contains(g.Text)).ToList();
+        foreach (var gone in Goals.Except(kept).ToList()) Goals.Remove(gone);
+        var added = new List<StrategyGoal>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var goal = kept.FirstOrDefault(g => g.Text == texts[i]);
+            if (goal is null)
+            {
+                goal = new StrategyGoal { Text = texts[i], EntryId = Id };
+                Goals.Add(goal);
+                added.Add(goal);
+            }
+            goal.SortOrder = i;
+        }
+        return added;
+    }
+
     public static readonly ProfileKind[] OrganisationKinds = [ProfileKind.Council, ProfileKind.Committee, ProfileKind.Department, ProfileKind.Company];
     public static readonly ProfileKind[] SupportKinds =
         [ProfileKind.Premises, ProfileKind.Transport, ProfileKind.OfficeSpace, ProfileKind.Expertise, ProfileKind.Money, ProfileKind.StrategicSupport, ProfileKind.Contacts];

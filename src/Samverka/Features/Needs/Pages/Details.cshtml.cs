@@ -9,6 +9,7 @@ using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
 using Samverka.Platform.Localization;
 using Samverka.Platform.Tenancy;
+using Samverka.Platform.UI;
 
 namespace Samverka.Features.Needs.Pages;
 
@@ -89,9 +90,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!IsSignedIn) return Challenge();
         if (!IsOpen) { ModelState.AddModelError("", l["Needs.ClosedNotice"]); return Page(); }
-        var text = QuestionText?.Trim() ?? "";
-        if (text.Length < 10 || text.Length > 1000) ModelState.AddModelError(nameof(QuestionText), l["Needs.QuestionLength"]);
-        else if (text.Contains('<')) ModelState.AddModelError(nameof(QuestionText), l["Validation.NoMarkup", l["Needs.YourQuestion"]]);
+        var text = Checked(QuestionText, 10, 1000, nameof(QuestionText), "Needs.QuestionLength", "Needs.YourQuestion");
         if (!ModelState.IsValid) return Page();
         db.NeedQuestions().Add(new NeedQuestion { NeedId = id, TenantId = Need.TenantId, AskedByUserId = current.Id!, Text = text, AskedAt = Now });
         await db.SaveChangesAsync(ct);
@@ -122,9 +121,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         var access = await current.GetAccessAsync(ct);
         if (OrganisationId is not { } org || !access.IsMemberOf(org)) ModelState.AddModelError(nameof(OrganisationId), l["Needs.ChooseOrganisation"]);
         if (Kind is null || !Enum.IsDefined(Kind.Value)) ModelState.AddModelError(nameof(Kind), l["Needs.ChooseKind"]);
-        var text = ResponseText?.Trim() ?? "";
-        if (text.Length < 10 || text.Length > 4000) ModelState.AddModelError(nameof(ResponseText), l["Needs.ResponseLength"]);
-        else if (text.Contains('<')) ModelState.AddModelError(nameof(ResponseText), l["Validation.NoMarkup", l["Needs.ResponseText"]]);
+        var text = Checked(ResponseText, 10, 4000, nameof(ResponseText), "Needs.ResponseLength", "Needs.ResponseText");
         if (!ModelState.IsValid) return Page();
         db.NeedResponses().Add(new NeedResponse
         {
@@ -143,9 +140,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         if (!IsStaff) return Forbid();
         var question = await db.NeedQuestions().SingleOrDefaultAsync(q => q.Id == ItemId && q.NeedId == id, ct);
         if (question is null) return NotFound();
-        var text = ReplyText?.Trim() ?? "";
-        if (text.Length < 2 || text.Length > 2000) ModelState.AddModelError($"answer-{question.Id}", l["Needs.AnswerLength"]);
-        else if (text.Contains('<')) ModelState.AddModelError($"answer-{question.Id}", l["Validation.NoMarkup", l["Needs.Answer"]]);
+        var text = Checked(ReplyText, 2, 2000, $"answer-{question.Id}", "Needs.AnswerLength", "Needs.Answer");
         if (!ModelState.IsValid) return Page();
         question.Answer = text;
         question.AnsweredAt ??= Now;
@@ -163,15 +158,22 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
         if (!IsStaff) return Forbid();
         var response = await db.NeedResponses().SingleOrDefaultAsync(r => r.Id == ItemId && r.NeedId == id, ct);
         if (response is null) return NotFound();
-        var text = ReplyText?.Trim() ?? "";
-        if (text.Length < 2 || text.Length > 2000) ModelState.AddModelError($"reply-{response.Id}", l["Needs.AnswerLength"]);
-        else if (text.Contains('<')) ModelState.AddModelError($"reply-{response.Id}", l["Validation.NoMarkup", l["Needs.Reply"]]);
+        var text = Checked(ReplyText, 2, 2000, $"reply-{response.Id}", "Needs.AnswerLength", "Needs.Reply");
         if (!ModelState.IsValid) return Page();
         response.Reply = text;
         response.RepliedAt ??= Now;
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Needs.ReplySent"].Value;
         return Redirect($"/needs/{id}#responses");
+    }
+
+    /// The posted text, trimmed; a text of the wrong length or with markup (Text.Check) adds the field's error.
+    private string Checked(string? raw, int min, int max, string field, string lengthKey, string labelKey)
+    {
+        var problem = Text.Check(raw, min, max, out var text);
+        if (problem == TextProblem.Length) ModelState.AddModelError(field, l[lengthKey]);
+        if (problem == TextProblem.Markup) ModelState.AddModelError(field, l["Validation.NoMarkup", l[labelKey]]);
+        return text;
     }
 
     public string Waited(DateTime from, DateTime? to = null)

@@ -74,10 +74,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         if (go == "close" && Existing is not null)
         {
-            var wasOpen = Existing.Status == NeedStatus.Open;
-            Existing.Status = NeedStatus.Closed;
-            Existing.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            if (wasOpen) await notifications.NotifyFollowersAsync(Existing, NeedNotifications.Change.Closed, current.Id, ct);
+            if (Existing.Close(clock.GetUtcNow().UtcDateTime))
+                await notifications.NotifyFollowersAsync(Existing, NeedNotifications.Change.Closed, current.Id, ct);
             if (!await this.SaveEditAsync(db, Existing, Stamp, Input, NeedInput.From, nameof(Input), l, ct)) return this.ConflictPage();
             TempData["Flash"] = l["Needs.ClosedDone"].Value;
             return Redirect($"/needs/{Existing.Id}");
@@ -90,7 +88,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         if (Input.Areas.Count == 0) ModelState.AddModelError("Input.Areas", l["Needs.AreaNeeded"]);
         if (Input.Forms.Count == 0) ModelState.AddModelError("Input.Forms", l["Needs.FormNeeded"]);
         if (Input.AgeFrom > Input.AgeTo) ModelState.AddModelError("Input.AgeTo", l["Validation.AgeOrder"]);
-        if (publishing && Input.Closes is { } closes && closes < today) ModelState.AddModelError("Input.Closes", l["Needs.ClosesPast"]);
+        if (Need.ClosingProblem(publishing, Input.Closes, today) is { } closing) ModelState.AddModelError("Input.Closes", l[closing]);
         if (Input.DepartmentId is { } dep && !Departments.Any(d => Guid.TryParse(d.Value, out var g) && g == dep)) ModelState.AddModelError("Input.DepartmentId", l["Validation.UnknownValue"]);
         if (!ModelState.IsValid) return Page();
 
@@ -101,30 +99,11 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
             need = new Need { TenantId = Municipality.Id, CreatedAt = now };
             db.Needs().Add(need);
         }
-        need.Title = Input.Title.Trim();
-        need.DepartmentId = Input.DepartmentId;
-        need.Problem = Input.Problem.Trim();
-        need.TargetGroup = Text.Blank(Input.TargetGroup);
-        need.TargetGroups = [.. Input.TargetGroups.Distinct()];
-        need.Languages = [.. Input.Languages.Distinct()];
-        need.AgeFrom = Input.AgeFrom;
-        need.AgeTo = Input.AgeTo;
-        need.Areas = [.. Input.Areas.Distinct()];
-        need.DesiredOutcome = Input.DesiredOutcome.Trim();
-        need.Timeframe = Text.Blank(Input.Timeframe);
-        need.Budget = Input.Budget;
-        need.Forms = [.. Input.Forms.Distinct()];
-        need.ContactName = Input.ContactName.Trim();
-        need.ContactEmail = Input.ContactEmail.Trim();
-        need.Closes = Input.Closes!.Value;
+        Input.ApplyTo(need);
         need.UpdatedAt = now;
-        if (go == "publish" && need.Status != NeedStatus.Open)
-        {
-            need.Status = NeedStatus.Open;
-            need.PublishedAt = now;
-        }
+        var opened = go == "publish" && need.Publish(now, today);
         // Followers hear about changes to a published need (a draft has none).
-        else if (Existing?.Status == NeedStatus.Open) await notifications.NotifyFollowersAsync(need, NeedNotifications.Change.Updated, current.Id, ct);
+        if (!opened && Existing?.Status == NeedStatus.Open) await notifications.NotifyFollowersAsync(need, NeedNotifications.Change.Updated, current.Id, ct);
         if (Existing is null) await db.SaveChangesAsync(ct);
         else if (!await this.SaveEditAsync(db, Existing, Stamp, Input, NeedInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = (need.Status == NeedStatus.Open ? l["Needs.Published"] : l["Needs.DraftSaved"]).Value;
@@ -140,6 +119,27 @@ public sealed class NeedInput
         Areas = [.. n.Areas], DesiredOutcome = n.DesiredOutcome, Timeframe = n.Timeframe, Budget = n.Budget, Forms = [.. n.Forms],
         ContactName = n.ContactName, ContactEmail = n.ContactEmail, Closes = n.Closes,
     };
+
+    /// The form's fields onto the need (the reverse of From); its state is Need.Publish's and Need.Close's.
+    public void ApplyTo(Need need)
+    {
+        need.Title = Title.Trim();
+        need.DepartmentId = DepartmentId;
+        need.Problem = Problem.Trim();
+        need.TargetGroup = Text.Blank(TargetGroup);
+        need.TargetGroups = [.. TargetGroups.Distinct()];
+        need.Languages = [.. Languages.Distinct()];
+        need.AgeFrom = AgeFrom;
+        need.AgeTo = AgeTo;
+        need.Areas = [.. Areas.Distinct()];
+        need.DesiredOutcome = DesiredOutcome.Trim();
+        need.Timeframe = Text.Blank(Timeframe);
+        need.Budget = Budget;
+        need.Forms = [.. Forms.Distinct()];
+        need.ContactName = ContactName.Trim();
+        need.ContactEmail = ContactEmail.Trim();
+        need.Closes = Closes!.Value;
+    }
 
     [Display(Name = "Needs.TitleField")]
     [Required(ErrorMessage = "Validation.Required")]

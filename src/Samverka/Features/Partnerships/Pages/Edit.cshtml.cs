@@ -43,9 +43,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         if (!ModelState.IsValid) return Page();
 
         var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
-        p.Title = Input.Title.Trim();
-        p.Purpose = Input.Purpose.Trim();
-        p.Form = Input.Form!.Value;
+        Input.ApplyTo(p);
         // What the public side pays is the public side's to state; a posted value from anyone else is ignored.
         if (Rights.CanSetPublicMoney) p.PublicMoney = Input.PublicMoney;
         p.Ladder = [.. Input.Ladder];
@@ -55,7 +53,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
             p.ConfidentialFields = confidential;
             p.ConfidentialReason = confidential.Count == 0 ? null : Text.Blank(Input.ConfidentialReason);
         }
-        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        p.UpdatedAt = Now;
         if (!await this.SaveEditAsync(Db, p, Stamp, Input, PartnershipSettingsInput.From, nameof(Input), l, ct)) return this.ConflictPage();
         TempData["Flash"] = l["Common.Saved"].Value;
         return Redirect(Home);
@@ -67,9 +65,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         if (await LoadForPartyAsync(id, edit: true, ct) is { } denied) return denied;
         if (!Rights.CanStartRenewal) return Forbid();
         var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
-        p.RenewalTalksStartedOn = Today;
-        p.Status = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.RenewalStarted);
-        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        p.Apply(LifecycleEvent.RenewalStarted, Now, Today);
         await Db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Partnerships.RenewalStarted"].Value;
         return Redirect(Home);
@@ -81,23 +77,17 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         if (await LoadForPartyAsync(id, edit: true, ct) is { } denied) return denied;
         if (!Rights.CanEnd) return Forbid();
         var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
-        p.Status = PartnershipRules.StatusAfter(p.Status, LifecycleEvent.Ended);
-        p.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        p.Apply(LifecycleEvent.Ended, Now, Today);
         await Db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Partnerships.EndedFlash"].Value;
         return Redirect(Home);
     }
 }
 
-public sealed class PartnershipSettingsInput
+/// What a partnership is called, what it is for and its form: asked when it starts (NewPartnershipInput) and kept
+/// in its settings (PartnershipSettingsInput), written onto it in one place.
+public abstract class PartnershipBasicsInput
 {
-    public static PartnershipSettingsInput From(Partnership p) => new()
-    {
-        Title = p.Title, Purpose = p.Purpose, Form = p.Form, PublicMoney = p.PublicMoney,
-        Ladder = [.. Enumerable.Range(0, Partnership.LadderStages.Length).Select(i => (int)p.LadderAt(i))],
-        Confidential = [.. p.ConfidentialFields], ConfidentialReason = p.ConfidentialReason,
-    };
-
     [Display(Name = "Partnerships.TitleField")]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, MinimumLength = 3, ErrorMessage = "Validation.Length")]
@@ -113,6 +103,23 @@ public sealed class PartnershipSettingsInput
     [Display(Name = "Partnerships.Form")]
     [Required(ErrorMessage = "Validation.Choose")]
     public PartnershipForm? Form { get; set; }
+
+    public void ApplyTo(Partnership p)
+    {
+        p.Title = Title.Trim();
+        p.Purpose = Purpose.Trim();
+        p.Form = Form!.Value;
+    }
+}
+
+public sealed class PartnershipSettingsInput : PartnershipBasicsInput
+{
+    public static PartnershipSettingsInput From(Partnership p) => new()
+    {
+        Title = p.Title, Purpose = p.Purpose, Form = p.Form, PublicMoney = p.PublicMoney,
+        Ladder = [.. Enumerable.Range(0, Partnership.LadderStages.Length).Select(i => (int)p.LadderAt(i))],
+        Confidential = [.. p.ConfidentialFields], ConfidentialReason = p.ConfidentialReason,
+    };
 
     [Display(Name = "Partnerships.PublicMoney")]
     [Range(typeof(decimal), "0", "100000000000", ErrorMessage = "Validation.Range")]

@@ -36,7 +36,7 @@ public sealed class NewModel(AppDbContext db, CurrentUser current, TimeProvider 
     public IReadOnlyList<SelectListItem> Forms => Enum.GetValues<PartnershipForm>()
         .Select(f => new SelectListItem(l["PartnershipForm." + f], f.ToString())).ToList();
     public IReadOnlyList<SelectListItem> Municipalities { get; private set; } = [];
-    public (string Kind, Guid Id, string Name)? Counterpart { get; private set; }
+    public (PartyKind Kind, Guid Id, string Name)? Counterpart { get; private set; }
     public Need? Need { get; private set; }
     public string? AdvisedForm { get; private set; }
     public IReadOnlyList<SearchHit> Found { get; private set; } = [];
@@ -65,7 +65,7 @@ public sealed class NewModel(AppDbContext db, CurrentUser current, TimeProvider 
         {
             var o = await db.Organisations().AsNoTracking().Where(x => x.Id == oid && x.Status == VerificationStatus.Verified).Select(x => new { x.Id, x.Name }).SingleOrDefaultAsync(ct);
             if (o is null) return NotFound();
-            Counterpart = ("organisation", o.Id, o.Name);
+            Counterpart = (PartyKind.Organisation, o.Id, o.Name);
             // An organisation's own members start from their side; the staff of a municipality from theirs.
             orgs = orgs.Where(x => x.Id != oid).ToList();
         }
@@ -74,14 +74,13 @@ public sealed class NewModel(AppDbContext db, CurrentUser current, TimeProvider 
         {
             var t = await db.MunicipalityAsync(code, ct);
             if (t is null || !t.IsActive) return NotFound();
-            Counterpart = ("municipality", t.Id, t.Name);
+            Counterpart = (PartyKind.Municipality, t.Id, t.Name);
             tenants = tenants.Where(x => x.Id != t.Id).ToList();
         }
         var sides = tenants.Select(t => new SelectListItem(t.Name, "t:" + t.Id))
             .Concat(orgs.Select(o => new SelectListItem(o.Name, "o:" + o.Id)));
-        // Only sides that make the pair public body + organisation.
-        if (Counterpart?.Kind == "organisation") sides = sides.Where(s => s.Value.StartsWith("t:"));
-        if (Counterpart?.Kind == "municipality") sides = sides.Where(s => s.Value.StartsWith("o:"));
+        // Only sides that may pair with the counterpart.
+        if (Counterpart is { } other) sides = sides.Where(s => PartnershipRules.MayPair(KindOf(s.Value), other.Kind));
         OurSides = sides.ToList();
         if (Need is not null && access.IsStaffOf(Need.TenantId))
             OurSides = OurSides.Where(s => s.Value == "t:" + Need.TenantId).ToList();
@@ -103,6 +102,9 @@ public sealed class NewModel(AppDbContext db, CurrentUser current, TimeProvider 
         }
         return null;
     }
+
+    /// A side's form value: "t:" and a municipality's id, or "o:" and an organisation's.
+    private static PartyKind KindOf(string side) => side.StartsWith("t:") ? PartyKind.Municipality : PartyKind.Organisation;
 
     public static PartnershipForm FromAdvice(string form) => form switch
     {
@@ -140,30 +142,18 @@ public sealed class NewModel(AppDbContext db, CurrentUser current, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         var p = new Partnership
         {
-            Title = Input.Title.Trim(),
-            Purpose = Input.Purpose.Trim(),
-            Form = Input.Form!.Value,
             NeedId = Need?.Id,
             AdviceToken = AdvisedForm is null ? null : AdviceToken,
             Ladder = [.. Partnership.LadderStages.Select(_ => (int)LadderLevel.Dialogue)],
             CreatedAt = now,
             UpdatedAt = now,
         };
+        Input.ApplyTo(p);
         db.Partnerships().Add(p);
-        var ourId = Guid.Parse(side!.Value[2..]);
-        var ours = side.Value.StartsWith("t:")
-            ? new PartnershipParty { Kind = PartyKind.Municipality, TenantId = ourId, Name = side.Text, Department = Text.Blank(Input.Department) }
-            : new PartnershipParty { Kind = PartyKind.Organisation, OrganisationId = ourId, Name = side.Text };
-        var theirs = Counterpart.Value.Kind == "organisation"
-            ? new PartnershipParty { Kind = PartyKind.Organisation, OrganisationId = Counterpart.Value.Id, Name = Counterpart.Value.Name }
-            : new PartnershipParty { Kind = PartyKind.Municipality, TenantId = Counterpart.Value.Id, Name = Counterpart.Value.Name };
-        foreach (var party in new[] { ours, theirs })
-        {
-            party.PartnershipId = p.Id;
-            party.JoinedAt = now;
-            now = now.AddTicks(1);
-            db.PartnershipParties().Add(party);
-        }
+        // The starter's side joins first (a tick apart keeps the order the parties are listed in).
+        var ours = PartnershipParty.Of(KindOf(side!.Value), Guid.Parse(side.Value[2..]), side.Text, Input.Department, p.Id, now);
+        var theirs = PartnershipParty.Of(Counterpart.Value.Kind, Counterpart.Value.Id, Counterpart.Value.Name, null, p.Id, now.AddTicks(1));
+        db.PartnershipParties().AddRange(ours, theirs);
         // The person who starts it is the first named person of their side.
         var user = await db.Users.AsNoTracking().Where(u => u.Id == current.Id).Select(u => new { u.DisplayName, u.Email }).SingleAsync(ct);
         db.PartnershipPeople().Add(new PartnershipPerson
@@ -177,8 +167,10 @@ public sealed class NewModel(AppDbContext db, CurrentUser current, TimeProvider 
     }
 }
 
-public sealed class NewPartnershipInput
+public sealed class NewPartnershipInput : PartnershipBasicsInput
 {
+    public NewPartnershipInput() => Form = PartnershipForm.Iop;
+
     [Display(Name = "Partnerships.OurSide")]
     [Required(ErrorMessage = "Validation.Choose")]
     public string? OurSide { get; set; }
@@ -187,22 +179,6 @@ public sealed class NewPartnershipInput
     [StringLength(200, ErrorMessage = "Validation.MaxLength")]
     [NoMarkup]
     public string? Department { get; set; }
-
-    [Display(Name = "Partnerships.TitleField")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(200, MinimumLength = 3, ErrorMessage = "Validation.Length")]
-    [NoMarkup]
-    public string Title { get; set; } = "";
-
-    [Display(Name = "Partnerships.Purpose")]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(2000, MinimumLength = 10, ErrorMessage = "Validation.Length")]
-    [NoMarkup]
-    public string Purpose { get; set; } = "";
-
-    [Display(Name = "Partnerships.Form")]
-    [Required(ErrorMessage = "Validation.Choose")]
-    public PartnershipForm? Form { get; set; } = PartnershipForm.Iop;
 
     [Display(Name = "Partnerships.MyRole")]
     [StringLength(200, ErrorMessage = "Validation.MaxLength")]

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Samverka.Platform.Data;
 using Samverka.Platform.Identity;
+using Samverka.Platform.Localization;
 
 namespace Samverka.Features.Partnerships.Pages;
 
@@ -10,6 +12,8 @@ namespace Samverka.Features.Partnerships.Pages;
 /// someone who may see but not change it gets 403 on any change.
 public abstract class PartnershipPageModel(AppDbContext db, CurrentUser current, TimeProvider clock) : PageModel
 {
+    protected PartnershipPageModel(PartnershipPageServices s) : this(s.Db, s.Current, s.Clock) { }
+
     protected AppDbContext Db => db;
     /// The injected clock's now, for timestamps (tests and the demo move it).
     protected DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -55,3 +59,7 @@ public abstract class PartnershipPageModel(AppDbContext db, CurrentUser current,
     protected async Task ReloadAsync(CancellationToken ct) =>
         File = (await PartnershipFile.LoadAsync(db, File.Partnership.Id, ct))!;
 }
+
+/// What a partnership page needs from the request's services, taken as one so a page declares only what is its own
+/// (a step page that searches the register takes RegisterSearch besides).
+public sealed record PartnershipPageServices(AppDbContext Db, CurrentUser Current, TimeProvider Clock, IStringLocalizer<SharedResource> L);

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samverka.Platform.Data;
+using Samverka.Platform.UI;
+
+namespace Samverka.Features.Partnerships.Pages.Steps;
+
+/// Step 2, the shared goal: what each party gains and expects, besides the step's questions.
+public sealed class GoalStepModel(PartnershipPageServices s) : StepPageModel(s)
+{
+    protected override string StepCode => "goal";
+
+    public Dictionary<Guid, string?> Benefits { get; set; } = [];
+    public Dictionary<Guid, string?> Expectations { get; set; } = [];
+
+    protected override Task FillPartsAsync(CancellationToken ct)
+    {
+        foreach (var party in File.Parties)
+        {
+            Benefits.TryAdd(party.Id, party.Benefit);
+            Expectations.TryAdd(party.Id, party.Expectations);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<IActionResult> OnPostBenefitsAsync(Guid id, [FromForm] Dictionary<Guid, string?>? benefits,
+        [FromForm] Dictionary<Guid, string?>? expectations, CancellationToken ct)
+    {
+        if (await BeginAsync(id, edit: true, ct) is { } denied) return denied;
+        // The form always sends both lists (empty fields included); a request without one is not from it, and
+        // saving it would blank what the parties wrote.
+        if (benefits is null || expectations is null)
+        {
+            ModelState.AddModelError("", L["Partnerships.BenefitsIncomplete"]);
+            return await AgainAsync(ct, StatusCodes.Status400BadRequest);
+        }
+        Benefits = benefits;
+        Expectations = expectations;
+        foreach (var party in File.Parties)
+        {
+            if (benefits.GetValueOrDefault(party.Id) is { Length: > 2000 }) ModelState.AddModelError($"Benefits[{party.Id}]", L["Validation.MaxLength", L["WorkflowLabel.benefit"], 2000]);
+            if (expectations.GetValueOrDefault(party.Id) is { Length: > 2000 }) ModelState.AddModelError($"Expectations[{party.Id}]", L["Validation.MaxLength", L["Partnerships.Expectations"], 2000]);
+        }
+        if (!ModelState.IsValid) return await AgainAsync(ct);
+        var parties = await Db.PartnershipParties().Where(x => x.PartnershipId == id).ToListAsync(ct);
+        foreach (var party in parties)
+        {
+            party.Benefit = Text.Blank(benefits.GetValueOrDefault(party.Id));
+            party.Expectations = Text.Blank(expectations.GetValueOrDefault(party.Id));
+        }
+        await TouchAsync(ct);
+        await Db.SaveChangesAsync(ct);
+        return Saved("benefits");
+    }
+}
