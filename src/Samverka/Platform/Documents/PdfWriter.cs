@@ -51,11 +51,11 @@ public static class PdfWriter
 
         var page = new Pages(document, ua.StructureBuilder, DocxWriter.Lines(content.Footer).ToList());
         page.Next();
-        page.Heading(PdfBlockLevelElementTag.H1, title, 22, before: 0, after: 12);
+        page.Heading(PdfBlockLevelElementTag.Heading1, title, 22, before: 0, after: 12);
         foreach (var lead in content.Lead) page.Paragraph(lead);
         foreach (var section in content.Sections)
         {
-            page.Heading(PdfBlockLevelElementTag.H2, section.Heading, 15, before: 16, after: 6);
+            page.Heading(PdfBlockLevelElementTag.Heading2, section.Heading, 15, before: 16, after: 6);
             foreach (var block in section.Blocks)
             {
                 switch (block)
@@ -66,7 +66,7 @@ public static class PdfWriter
                             if (string.IsNullOrWhiteSpace(line)) page.Space(BodySize);
                             else page.Paragraph(line);
                         break;
-                    case DocHeading h: page.Heading(PdfBlockLevelElementTag.H3, h.Text, 12, before: 10, after: 4); break;
+                    case DocHeading h: page.Heading(PdfBlockLevelElementTag.Heading3, h.Text, 12, before: 10, after: 4); break;
                     case DocBullets b: page.List(b.Items); break;
                     case DocTable t: page.Table(t); break;
                     default: throw new ArgumentOutOfRangeException(nameof(content), block.GetType().Name, "Unknown block type");
@@ -174,7 +174,7 @@ public static class PdfWriter
 
         public void Paragraph(string text)
         {
-            structure.BeginElement(PdfBlockLevelElementTag.P);
+            structure.BeginElement(PdfBlockLevelElementTag.Paragraph);
             foreach (var line in Wrap(text, body, TextWidth)) Line(line, body, XColors.Black, Margin);
             structure.End();
             y += 6;
@@ -182,16 +182,16 @@ public static class PdfWriter
 
         public void List(IReadOnlyList<string> items)
         {
-            structure.BeginElement(PdfBlockLevelElementTag.L);
+            structure.BeginElement(PdfBlockLevelElementTag.List);
             foreach (var item in items)
             {
                 var lines = Wrap(item, body, TextWidth - ListIndent);
                 if (y + body.GetHeight() > Bottom) Next();
-                structure.BeginElement(PdfBlockLevelElementTag.LI);
-                structure.BeginElement(PdfBlockLevelElementTag.Lbl);
+                structure.BeginElement(PdfBlockLevelElementTag.ListItem);
+                structure.BeginElement(PdfBlockLevelElementTag.Label);
                 G.DrawString("•", body, XBrushes.Black, Margin + ListIndent / 2, y, XStringFormats.TopLeft);
                 structure.End();
-                structure.BeginElement(PdfBlockLevelElementTag.LBody);
+                structure.BeginElement(PdfBlockLevelElementTag.ListBody);
                 foreach (var line in lines) Line(line, body, XColors.Black, Margin + ListIndent);
                 structure.End();
                 structure.End();
@@ -221,11 +221,11 @@ public static class PdfWriter
             {
                 // The header row and the first row start on the same page.
                 if (y + headerHeight + lineHeight + 2 * CellPadding > Bottom) Next();
-                structure.BeginElement(PdfBlockLevelElementTag.THead);
+                structure.BeginElement(PdfBlockLevelElementTag.TableHeadRowGroup);
                 Row(header, widths, bold: true, tagged: true);
                 structure.End();
             }
-            structure.BeginElement(PdfBlockLevelElementTag.TBody);
+            structure.BeginElement(PdfBlockLevelElementTag.TableBodyRowGroup);
             foreach (var row in rows.Skip(hasHeader ? 1 : 0))
             {
                 var cells = Cells(row, bold: false);
@@ -269,14 +269,14 @@ public static class PdfWriter
                     x += widths[c];
                 }
             });
-            if (tagged) structure.BeginElement(PdfBlockLevelElementTag.TR);
+            if (tagged) structure.BeginElement(PdfBlockLevelElementTag.TableRow);
             else structure.BeginArtifact();
             var left = Margin;
             for (var c = 0; c < widths.Length; c++)
             {
                 if (tagged)
                 {
-                    structure.BeginElement(bold ? PdfBlockLevelElementTag.TH : PdfBlockLevelElementTag.TD);
+                    structure.BeginElement(bold ? PdfBlockLevelElementTag.TableHeaderCell : PdfBlockLevelElementTag.TableDataCell);
                     // A header cell labels its column (PDF/UA asks for the scope of every TH).
                     if (bold) structure.CurrentStructureElement.TableAttributes.Elements.SetName("/Scope", "/Column");
                 }
