@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: unit + integration tests on SQLite and PostgreSQL, then browser tests in Chromium.
-# Installs PostgreSQL, Chromium, LibreOffice Writer and poppler-utils (pdftotext) from Debian when missing, starts a
+# Installs PostgreSQL, Chromium, LibreOffice Writer, poppler-utils (pdftotext, pdfinfo) and qpdf from Debian when missing, starts a
 # throwaway PostgreSQL cluster on a free loopback port, removes it afterwards, and prints one line "N passed, N failed" for all test projects.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +16,7 @@ install_missing() {
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || pkgs+=(chromium)
   command -v libreoffice >/dev/null 2>&1 || command -v soffice >/dev/null 2>&1 || [ -x /usr/bin/soffice ] || pkgs+=(libreoffice-writer-nogui)
   command -v pdftotext >/dev/null 2>&1 || [ -x /usr/bin/pdftotext ] || pkgs+=(poppler-utils)
+  command -v qpdf >/dev/null 2>&1 || [ -x /usr/bin/qpdf ] || pkgs+=(qpdf)
   if [ ${#pkgs[@]} -gt 0 ]; then
     log "Installing ${pkgs[*]} from Debian"
     as_root apt-get update -qq

@@ -142,6 +142,11 @@ public sealed class PartnersAgreeOnIop(BrowserApp app) : BrowserTest(app)
         var docx = await officer.APIRequest.GetAsync(home + "/agreement/1.docx");
         Assert.Equal(200, docx.Status);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Headers["content-type"]);
+        // The same version as a PDF, offered beside it under its own link text.
+        var pdfLink = officer.GetByRole(AriaRole.Link, new() { Name = "Ladda ner version 1 (PDF)" });
+        var pdf = await officer.APIRequest.GetAsync(await pdfLink.GetAttributeAsync("href"));
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Godkänn för Borlänge" }).ClickAsync();
         await Assertions.Expect(officer.GetByText("Godkänt för Borlänge, Socialförvaltningen.")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(officer, "partnership-agreement-sv");

@@ -219,11 +219,13 @@ public abstract class PartnershipTests(AppFixture fx)
             Assert.Equal("Innehåller uppgifter om enskilda skolor.", detail.RootElement.GetProperty("confidentialReason").GetString());
             Assert.Equal(JsonValueKind.Null, detail.RootElement.GetProperty("agreement").ValueKind);
             Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync($"/api/v1/partnerships/{grant}/agreement.docx")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync($"/api/v1/partnerships/{grant}/agreement.pdf")).StatusCode);
             Assert.Contains("Innehåller uppgifter om enskilda skolor.", await anonymous.HtmlAsync($"/partnerships/{grant}"));
             // The parties still have it.
             var dalia = App.Browser();
             await dalia.SignInAsync("admin@dalia.example");
             Assert.Equal(HttpStatusCode.OK, (await dalia.GetAsync($"/api/v1/partnerships/{grant}/agreement.docx")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await dalia.GetAsync($"/api/v1/partnerships/{grant}/agreement.pdf")).StatusCode);
             // An organisation cannot lift or set confidentiality: the field is not even offered.
             Assert.DoesNotContain("Input.ConfidentialReason", await dalia.HtmlAsync(settings));
             var tried = new Dictionary<string, string>(fields) { ["Input.Confidential"] = "" };
@@ -274,6 +276,9 @@ public abstract class PartnershipTests(AppFixture fx)
 
         // Drafts are not public, and the API has no approved version yet.
         Assert.Equal(HttpStatusCode.NotFound, (await App.Browser().GetAsync($"/partnerships/{id}/agreement/1.docx")).StatusCode);
+        // The PDF of a draft follows the same rule as its .docx: the parties have it, nobody else.
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Browser().GetAsync($"/partnerships/{id}/agreement/1.pdf")).StatusCode);
+        Assert.Equal("application/pdf", (await officer.GetAsync($"/partnerships/{id}/agreement/1.pdf")).Content.Headers.ContentType!.MediaType);
         // A member who is not an administrator cannot approve for the organisation.
         var member = App.Browser();
         await member.SignInAsync("medlem@dalia.example");

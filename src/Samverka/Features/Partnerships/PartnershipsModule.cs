@@ -49,8 +49,10 @@ public sealed class PartnershipsModule : IModule
         api.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetPartnership");
         api.MapGet("/{id:guid}/health", GetHealth).RequireAuthorization().WithName("PartnershipHealth");
         api.MapGet("/{id:guid}/agreement.docx", ApprovedAgreement).AllowAnonymous().WithName("PartnershipAgreement");
+        api.MapGet("/{id:guid}/agreement.pdf", ApprovedAgreementPdf).AllowAnonymous().WithName("PartnershipAgreementPdf");
         // A given version, for the parties (and the approved one for everyone, unless confidential).
         endpoints.MapGet("/partnerships/{id:guid}/agreement/{number:int}.docx", Version).AllowAnonymous();
+        endpoints.MapGet("/partnerships/{id:guid}/agreement/{number:int}.pdf", VersionPdf).AllowAnonymous();
     }
 
     public sealed record PartyDto(string Kind, string Name, string? Department, string? MunicipalityCode, Guid? OrganisationId);
@@ -151,29 +153,46 @@ public sealed class PartnershipsModule : IModule
         return TypedResults.Ok(new HealthDto(id, signals, balance));
     }
 
-    internal static async Task<IResult> ApprovedAgreement(Guid id, AppDbContext db, CurrentUser current, AgreementService agreements, CancellationToken ct)
+    internal static Task<IResult> ApprovedAgreement(Guid id, AppDbContext db, CurrentUser current, AgreementService agreements, CancellationToken ct) =>
+        ApprovedAsync(id, pdf: false, db, current, agreements, ct);
+
+    internal static Task<IResult> ApprovedAgreementPdf(Guid id, AppDbContext db, CurrentUser current, AgreementService agreements, CancellationToken ct) =>
+        ApprovedAsync(id, pdf: true, db, current, agreements, ct);
+
+    internal static Task<IResult> Version(Guid id, int number, AppDbContext db, CurrentUser current, AgreementService agreements, CancellationToken ct) =>
+        VersionAsync(id, number, pdf: false, db, current, agreements, ct);
+
+    internal static Task<IResult> VersionPdf(Guid id, int number, AppDbContext db, CurrentUser current, AgreementService agreements, CancellationToken ct) =>
+        VersionAsync(id, number, pdf: true, db, current, agreements, ct);
+
+    private static async Task<IResult> ApprovedAsync(Guid id, bool pdf, AppDbContext db, CurrentUser current, AgreementService agreements, CancellationToken ct)
     {
         var (f, rights) = await SeeAsync(db, current, id, ct);
         if (f?.ApprovedVersion is not { } v) return TypedResults.NotFound();
-        return await FileAsync(f, rights!, v, agreements, ct);
+        return await FileAsync(f, rights!, v, pdf, agreements, ct);
     }
 
-    internal static async Task<IResult> Version(Guid id, int number, AppDbContext db, CurrentUser current, AgreementService agreements, CancellationToken ct)
+    private static async Task<IResult> VersionAsync(Guid id, int number, bool pdf, AppDbContext db, CurrentUser current, AgreementService agreements, CancellationToken ct)
     {
         var (f, rights) = await SeeAsync(db, current, id, ct);
         if (f?.Versions.FirstOrDefault(x => x.Number == number) is not { } v) return TypedResults.NotFound();
         // Drafts are the parties' working papers.
         if (v.FrozenAt is null && !rights!.IsParty) return TypedResults.NotFound();
-        return await FileAsync(f, rights!, v, agreements, ct);
+        return await FileAsync(f, rights!, v, pdf, agreements, ct);
     }
 
-    private static async Task<IResult> FileAsync(PartnershipFile f, PartnershipRights rights, AgreementVersion v, AgreementService agreements, CancellationToken ct)
+    /// One access rule for both formats: the PDF is made from the version's stored .docx, so it is that version.
+    private static async Task<IResult> FileAsync(PartnershipFile f, PartnershipRights rights, AgreementVersion v, bool pdf, AgreementService agreements, CancellationToken ct)
     {
         if (f.Partnership.IsConfidential(ConfidentialField.Agreement) && !rights.IsParty) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        var name = $"agreement-{Slug(f.Partnership.Title)}-v{v.Number}";
+        if (pdf)
+            return await agreements.PdfAsync(v.Id, ct) is { } document
+                ? TypedResults.File(document, "application/pdf", name + ".pdf")
+                : TypedResults.NotFound();
         var bytes = await agreements.DocumentAsync(v.Id, ct);
         if (bytes is null) return TypedResults.NotFound();
-        return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            $"agreement-{Slug(f.Partnership.Title)}-v{v.Number}.docx");
+        return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx");
     }
 
     private static string Slug(string s)

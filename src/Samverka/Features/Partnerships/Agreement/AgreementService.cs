@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Samverka.Platform.Data;
+using Samverka.Platform.Documents;
 
 namespace Samverka.Features.Partnerships.Agreement;
 
@@ -121,6 +122,10 @@ public sealed class AgreementService(AppDbContext db, AgreementBuilder builder, 
             }
         }
     }
+
+    /// The version as a tagged PDF, made from its stored .docx so that it says what that file says.
+    public async Task<byte[]?> PdfAsync(Guid versionId, CancellationToken ct) =>
+        await DocumentAsync(versionId, ct) is { } docx ? PdfWriter.FromDocx(docx) : null;
 
     public Task<byte[]?> DocumentAsync(Guid versionId, CancellationToken ct) =>
         db.AgreementVersions().AsNoTracking().Where(v => v.Id == versionId).Select(v => (byte[]?)v.Document).SingleOrDefaultAsync(ct);

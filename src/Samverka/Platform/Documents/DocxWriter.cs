@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Samverka.Features.Partnerships.Agreement;
+namespace Samverka.Platform.Documents;
 
 /// Writes a DocContent as a .docx. Everything the reader sees as structure (title, headings, lists, table header)
 /// is a real Word construct, so navigation panes, PDF bookmarks, screen readers and later edits in Word or
@@ -13,6 +13,8 @@ public static class DocxWriter
     // A4 with 2.5 cm margins; tables and the footer's right tab stop use the width in between.
     private const int PageWidth = 11906, PageHeight = 16838, Margin = 1418, TextWidth = PageWidth - 2 * Margin;
     private const int BulletNumbering = 1;
+    // Word's default cell margins (108 twips each side) and the narrowest column worth having (1.27 cm).
+    private const double CellPadding = 2 * 108, MinimumColumn = 720;
 
     public static byte[] Write(DocContent content)
     {
@@ -46,7 +48,9 @@ public static class DocxWriter
             main.Document = new Document(body);
 
             doc.PackageProperties.Title = Clean(content.Title);
-            doc.PackageProperties.Creator = "Samverka";
+            doc.PackageProperties.Creator = content.Metadata.Author;
+            if (content.Metadata.Subject is { } subject) doc.PackageProperties.Subject = Clean(subject);
+            if (content.Metadata.Keywords is { Count: > 0 } keywords) doc.PackageProperties.Keywords = Clean(string.Join(", ", keywords));
             doc.PackageProperties.Created = DateTime.UtcNow;
             if (language is not null) doc.PackageProperties.Language = language;
         }
@@ -57,6 +61,7 @@ public static class DocxWriter
     {
         // Lines of a paragraph become separate paragraphs so spacing and widow control apply to each.
         DocParagraph p => Lines(p.Text).Select(line => Paragraph(null, line)),
+        DocHeading h => [Paragraph("Heading2", h.Text)],
         DocBullets b => b.Items.Select(item => Paragraph("ListParagraph", item, bullet: true)),
         DocTable t => Table(t),
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "Unknown block type"),
@@ -64,34 +69,47 @@ public static class DocxWriter
 
     private static IEnumerable<OpenXmlElement> Table(DocTable table)
     {
-        var columns = Math.Max(table.Header.Count, table.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max());
+        var columns = table.Columns;
         if (columns == 0) yield break; // a table without columns is not valid WordprocessingML
-        var width = TextWidth / columns;
+        // Body text is 11 pt; measured in points, widths in twips (1/20 pt).
+        var measure = DocumentFonts.Measure(11);
+        var sized = ColumnWidths.Size(table, TextWidth, (text, bold) => 20 * measure(text, bold), CellPadding, MinimumColumn);
+        var widths = Whole(sized, TextWidth);
         var result = new Table(
             new TableProperties
             {
                 TableWidth = new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                // Fixed: Word and LibreOffice keep the measured widths instead of redoing the layout their own way.
+                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
                 // Borders on the table itself rather than a table style: every renderer honours them.
                 TableBorders = new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(),
                     Border<RightBorder>(), Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>()),
             },
-            new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width.ToString() })));
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
         // The header row repeats on every page a long table spans, so each page's columns stay labelled.
-        if (table.Header.Count > 0) result.Append(Row(table.Header, columns, width, header: true));
-        foreach (var row in table.Rows) result.Append(Row(row, columns, width, header: false));
+        if (table.Header.Count > 0) result.Append(Row(table.Header, widths, header: true));
+        foreach (var row in table.Rows) result.Append(Row(row, widths, header: false));
         yield return result;
         // Word merges adjacent tables into one, and a table has no spacing after it: an empty paragraph fixes both.
         yield return new Paragraph();
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, int columns, int width, bool header)
+    /// Widths rounded to whole twips that still add up to the text width (the last column takes the remainder).
+    private static int[] Whole(double[] widths, int total)
+    {
+        var whole = widths.Select(w => (int)Math.Floor(w)).ToArray();
+        whole[^1] += total - whole.Sum();
+        return whole;
+    }
+
+    private static TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)
     {
         var properties = new TableRowProperties(new CantSplit());
         if (header) properties.Append(new TableHeader());
         var row = new TableRow(properties);
-        for (var i = 0; i < columns; i++)
+        for (var i = 0; i < widths.Length; i++)
         {
-            var cellProperties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString() });
+            var cellProperties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[i].ToString() });
             if (header) cellProperties.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "E7E6E6" });
             var cell = new TableCell(cellProperties);
             var para = Paragraph(null, i < cells.Count ? cells[i] : "", bold: header);
@@ -142,7 +160,7 @@ public static class DocxWriter
     }
 
     /// Lines of a text, without blank lines at its start and end; blank lines in between stay as empty paragraphs.
-    private static IEnumerable<string> Lines(string? text)
+    internal static IEnumerable<string> Lines(string? text)
     {
         var lines = Clean(text).Split('\n');
         int first = 0, last = lines.Length - 1;
@@ -153,7 +171,7 @@ public static class DocxWriter
 
     /// User text may carry characters XML 1.0 cannot hold (control characters pasted from elsewhere, lone
     /// surrogates); the XML writer would throw on them, so they go. Line ends become "\n" whatever their origin.
-    private static string Clean(string? text)
+    internal static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
@@ -167,7 +185,7 @@ public static class DocxWriter
         return clean.ToString();
     }
 
-    private static string? Language(string? language) => language?.Trim() switch
+    internal static string? Language(string? language) => language?.Trim() switch
     {
         null or "" => null,
         "sv" => "sv-SE",

@@ -3,10 +3,12 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Samverka.Features.Partnerships.Agreement;
+using Samverka.Platform.Documents;
+using Samverka.Tests.Infrastructure;
+using Samverka.Tests.Partnerships;
 using Xunit.Abstractions;
 
-namespace Samverka.Tests.Partnerships;
+namespace Samverka.Tests.Platform.Documents;
 
 public sealed class DocxWriterTests(ITestOutputHelper output)
 {
@@ -131,34 +133,6 @@ public sealed class DocxWriterTests(ITestOutputHelper output)
         output.WriteLine($"LibreOffice conversion: {watch.ElapsedMilliseconds} ms, {pdf.Length} bytes");
 
         Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
-        Assert.Contains(Headings[1], await PdfText(pdf));
-    }
-
-    /// The PDF's text, read by pdftotext (poppler-utils): a second independent reader, so a PDF with the text lost
-    /// does not pass. Required, not optional: test.sh installs it, and without it this test fails saying so.
-    private static async Task<string> PdfText(byte[] pdf)
-    {
-        var binary = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/bin").Select(dir => Path.Combine(dir, "pdftotext")).FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException(
-                "pdftotext is not installed (not on PATH nor in /usr/bin). test.sh installs it (Debian package poppler-utils); " +
-                "or run: apt-get install -y --no-install-recommends poppler-utils");
-        var folder = Directory.CreateTempSubdirectory("samverka-pdf").FullName;
-        try
-        {
-            var file = Path.Combine(folder, "a.pdf");
-            await File.WriteAllBytesAsync(file, pdf);
-            using var process = Process.Start(new ProcessStartInfo(binary, [file, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var text = await stdout;
-            if (process.ExitCode != 0) throw new InvalidOperationException($"pdftotext exited with {process.ExitCode}: {await stderr}");
-            return text;
-        }
-        finally
-        {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        }
+        Assert.Contains(Headings[1], await PdfTools.TextAsync(pdf));
     }
 }
