@@ -18,43 +18,35 @@ public enum DependencyKind { Type, Namespace, ResourceKey, Address }
 /// - compiled types, through NetArchTest: every type of a feature's namespace (PageModels included) and every compiled
 ///   Razor view (AspNetCoreGeneratedDocument.Features_X_…, lambdas and closures included);
 /// - source text of .cs and .cshtml files: namespaces named (`@using`, `@model`, `@inject`, fully qualified names),
-///   resource keys whose prefix belongs to another feature, and addresses of another feature's pages (collected from
+///   resource keys held in another feature's resource files, and addresses of another feature's pages (collected from
 ///   the `@page` directives of its views) or API groups (its MapGroup prefixes).
 public static class DependencyCheck
 {
-    /// Resource key prefixes whose owner is certain. Keys of the platform (Common., Field., Nav., …) and prefixes
-    /// that several features share by design are left out.
-    public static readonly IReadOnlyDictionary<string, string> KeyPrefixOwners = new Dictionary<string, string>
+    /// Who owns each resource key: the feature whose resource files hold it (`Features/X/XStrings.resx`); the
+    /// platform's own keys (SharedResource) are open to all. A string that names only a prefix (`"BudgetEventKind." + k`)
+    /// belongs to the feature holding every key with that prefix.
+    public static readonly Lazy<(IReadOnlyDictionary<string, string> Keys, IReadOnlyDictionary<string, string> Prefixes)> KeyOwners = new(() =>
     {
-        ["Organisations"] = FeatureTable.Register, ["OrganisationEdit"] = FeatureTable.Register,
-        ["OrganisationNew"] = FeatureTable.Register, ["OrganisationForm"] = FeatureTable.Register,
-        ["Claim"] = FeatureTable.Register, ["Merge"] = FeatureTable.Register, ["Review"] = FeatureTable.Register,
-        ["Import"] = FeatureTable.Register, ["Services"] = FeatureTable.Register, ["Contacts"] = FeatureTable.Register,
-        ["Freshness"] = FeatureTable.Register,
-        ["Municipalities"] = FeatureTable.Municipalities, ["MunicipalityEdit"] = FeatureTable.Municipalities,
-        ["Region"] = FeatureTable.Municipalities, ["Calendar"] = FeatureTable.Municipalities,
-        ["BudgetEventKind"] = FeatureTable.Municipalities, ["Profile"] = FeatureTable.Municipalities,
-        ["ProfileAdd"] = FeatureTable.Municipalities, ["ProfileEdit"] = FeatureTable.Municipalities,
-        ["ProfileKind"] = FeatureTable.Municipalities, ["ProfileSection"] = FeatureTable.Municipalities,
-        ["Stakeholders"] = FeatureTable.Municipalities, ["StakeholderStrategy"] = FeatureTable.Municipalities,
-        ["Needs"] = FeatureTable.Needs, ["NeedForm"] = FeatureTable.Needs, ["NeedStatus"] = FeatureTable.Needs,
-        ["NeedResponseKind"] = FeatureTable.Needs, ["NeedChangedMail"] = FeatureTable.Needs, ["Match"] = FeatureTable.Needs,
-        ["Partnerships"] = FeatureTable.Partnerships, ["PartnershipForm"] = FeatureTable.Partnerships,
-        ["PartnershipStatus"] = FeatureTable.Partnerships, ["PartyKind"] = FeatureTable.Partnerships,
-        ["Agreement"] = FeatureTable.Partnerships, ["AgreementHalland"] = FeatureTable.Partnerships,
-        ["AgreementIop"] = FeatureTable.Partnerships, ["FollowUp"] = FeatureTable.Partnerships,
-        ["HealthNext"] = FeatureTable.Partnerships, ["HealthWhy"] = FeatureTable.Partnerships,
-        ["Workflow"] = FeatureTable.Partnerships, ["WorkflowHint"] = FeatureTable.Partnerships,
-        ["WorkflowIntro"] = FeatureTable.Partnerships, ["WorkflowLabel"] = FeatureTable.Partnerships,
-        ["WorkflowQ"] = FeatureTable.Partnerships, ["WorkflowStep"] = FeatureTable.Partnerships,
-        ["RaciLetter"] = FeatureTable.Partnerships, ["RaciRole"] = FeatureTable.Partnerships,
-        ["LadderLevel"] = FeatureTable.Partnerships, ["LadderStage"] = FeatureTable.Partnerships,
-        ["ConfidentialField"] = FeatureTable.Partnerships, ["ContributionKind"] = FeatureTable.Partnerships,
-        ["Pitfall"] = FeatureTable.Partnerships,
-        ["Advisor"] = FeatureTable.Advisor,
-        ["Knowledge"] = FeatureTable.Knowledge, ["KnowledgeCategory"] = FeatureTable.Knowledge,
-        ["AdminMunicipalities"] = FeatureTable.Admin, ["Jobs"] = FeatureTable.Admin,
-    };
+        var keys = new Dictionary<string, string>();
+        foreach (var file in LocalizationResourceTests.SwedishFiles())
+        {
+            var parts = file.Split('/');
+            var owner = parts[0] == "Features" ? parts[1] : FeatureTable.Platform;
+            foreach (var key in LocalizationResourceTests.Load(file).Keys) keys[key] = owner;
+        }
+        var prefixes = keys.GroupBy(k => k.Key.Split('.')[0]).Where(g => g.Select(k => k.Value).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Value);
+        return (keys, prefixes);
+    });
+
+    /// The feature that owns a key or a key prefix written in source, or null for the platform's and unknown ones.
+    public static string? KeyOwner(string quoted)
+    {
+        var (keys, prefixes) = KeyOwners.Value;
+        var owner = keys.TryGetValue(quoted, out var k) ? k
+            : quoted.EndsWith('.') && prefixes.TryGetValue(quoted.TrimEnd('.'), out var p) ? p : null;
+        return owner == FeatureTable.Platform ? null : owner;
+    }
 
     private static string[] Features => FeatureTable.FeatureNames.ToArray();
 
@@ -203,8 +195,8 @@ public static class DependencyCheck
             if (line.TrimStart().StartsWith("///", StringComparison.Ordinal) || line.TrimStart().StartsWith("//", StringComparison.Ordinal)) continue;
             foreach (Match m in Regex.Matches(line, @"Samverka\.Features\.(\w+)"))
                 yield return new Dependency(feature, m.Groups[1].Value, DependencyKind.Namespace, where);
-            foreach (Match m in Regex.Matches(line, @"""([A-Z][A-Za-z]*)\.[A-Za-z0-9_.\-]*"""))
-                if (KeyPrefixOwners.TryGetValue(m.Groups[1].Value, out var owner))
+            foreach (Match m in Regex.Matches(line, @"""([A-Z][A-Za-z]*\.[A-Za-z0-9_.\-]*)"""))
+                if (KeyOwner(m.Groups[1].Value) is { } owner)
                     yield return new Dependency(feature, owner, DependencyKind.ResourceKey, where);
             foreach (Match m in Regex.Matches(line, @"(?<=[""'(])/[A-Za-z@{][^""'\s<>]*"))
                 if (addresses.OwnerOf(m.Value) is { } owner)

@@ -1,37 +1,76 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Samverka.Platform.Localization;
+using Samverka.Tests.Infrastructure;
 
 namespace Samverka.Tests.Unit;
 
-/// Every UI string exists in Swedish and English, and every key the code asks for exists.
+/// Every UI string exists in Swedish and English, each key lives in exactly one feature's resource files, and every
+/// key the code asks for exists.
 public sealed partial class LocalizationResourceTests
 {
     private static string SourceRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "../../../src/Samverka"));
 
-    private static Dictionary<string, string> Load(string file) =>
-        XDocument.Load(Path.Combine(SourceRoot(), "Platform/Localization", file)).Root!.Elements("data")
+    /// The Swedish files (`X.resx`), relative to src/Samverka; each has its English twin `X.en.resx`.
+    public static IReadOnlyList<string> SwedishFiles() =>
+        Directory.EnumerateFiles(SourceRoot(), "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/") && !f.EndsWith(".en.resx"))
+            .Select(f => Path.GetRelativePath(SourceRoot(), f)).Order(StringComparer.Ordinal).ToList();
+
+    internal static Dictionary<string, string> Load(string relative) =>
+        XDocument.Load(Path.Combine(SourceRoot(), relative)).Root!.Elements("data")
             .ToDictionary(e => e.Attribute("name")!.Value, e => e.Element("value")!.Value);
 
+    internal static string English(string swedish) => swedish[..^".resx".Length] + ".en.resx";
+
+    /// Every key of every file, Swedish.
+    internal static Dictionary<string, string> AllSwedish() =>
+        SwedishFiles().SelectMany(f => Load(f)).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    public static TheoryData<string> Files => new(SwedishFiles());
+
     [Fact]
-    public void Swedish_and_english_have_the_same_keys_and_no_empty_values()
+    public void Each_feature_keeps_its_strings_beside_it()
     {
-        var sv = Load("SharedResource.resx");
-        var en = Load("SharedResource.en.resx");
-        Assert.True(sv.Count > 100);
+        var files = SwedishFiles();
+        Assert.Contains("Platform/Localization/SharedResource.resx", files);
+        Assert.True(files.Count >= 5, string.Join(", ", files));
+        Assert.True(AllSwedish().Count > 1000);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Swedish_and_english_have_the_same_keys_and_no_empty_values(string file)
+    {
+        var sv = Load(file);
+        var en = Load(English(file));
+        Assert.NotEmpty(sv);
         Assert.Empty(sv.Keys.Except(en.Keys));
         Assert.Empty(en.Keys.Except(sv.Keys));
         Assert.Empty(sv.Where(kv => string.IsNullOrWhiteSpace(kv.Value)).Select(kv => kv.Key));
         Assert.Empty(en.Where(kv => string.IsNullOrWhiteSpace(kv.Value)).Select(kv => kv.Key));
     }
 
-    [Fact]
-    public void Placeholders_match_between_languages()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Placeholders_match_between_languages(string file)
     {
-        var sv = Load("SharedResource.resx");
-        var en = Load("SharedResource.en.resx");
+        var sv = Load(file);
+        var en = Load(English(file));
         var mismatched = sv.Keys.Where(k => !Placeholders(sv[k]).SetEquals(Placeholders(en[k]))).ToList();
         Assert.Empty(mismatched);
+    }
+
+    [Fact]
+    public void No_key_is_held_by_two_files()
+    {
+        var twice = SwedishFiles().SelectMany(f => Load(f).Keys.Select(k => (Key: k, File: f)))
+            .GroupBy(x => x.Key).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(x => x.File))}").ToList();
+        Assert.Empty(twice);
     }
 
     private static HashSet<string> Placeholders(string s) => Placeholder().Matches(s).Select(m => m.Value).ToHashSet();
@@ -45,7 +84,7 @@ public sealed partial class LocalizationResourceTests
     [Fact]
     public void Every_key_used_in_code_and_pages_exists()
     {
-        var sv = Load("SharedResource.resx");
+        var sv = AllSwedish();
         var root = SourceRoot();
         var missing = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/obj/") && !f.Contains("/bin/") && !f.Contains("/Migrations/"))
@@ -70,7 +109,31 @@ public sealed partial class LocalizationResourceTests
             "JobStatus" => typeof(Samverka.Platform.Jobs.JobStatus),
             _ => typeof(Samverka.Platform.Audit.AuditAction),
         };
-        var sv = Load("SharedResource.resx");
+        var sv = AllSwedish();
         Assert.Empty(Enum.GetNames(type).Where(n => !sv.ContainsKey($"{prefix}.{n}")));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SharedLocalizerTests(SqliteApp fixture)
+{
+    /// The shared localizer reads every file in the tree: a feature that adds a resource file and forgets to
+    /// register it (`services.AddStrings<T>()`) fails here rather than showing keys to users.
+    [Fact]
+    public void The_shared_localizer_reads_every_file()
+    {
+        var localizer = fixture.App.Services.GetRequiredService<IStringLocalizerFactory>().Create(typeof(SharedResource));
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var (language, pick) in new (string, Func<string, string>)[] { ("sv", f => f), ("en", LocalizationResourceTests.English) })
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(language);
+                var wrong = LocalizationResourceTests.SwedishFiles().SelectMany(f => LocalizationResourceTests.Load(pick(f)).Select(kv => (File: f, kv.Key, kv.Value)))
+                    .Where(x => localizer[x.Key].Value != x.Value).Select(x => $"{language} {x.File}: {x.Key}").ToList();
+                Assert.Empty(wrong);
+            }
+        }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
     }
 }

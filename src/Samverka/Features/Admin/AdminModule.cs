@@ -10,6 +10,6 @@ public sealed class AdminModule : IModule
         Navigation = [new("/admin", "Nav.Admin", 0, Visibility.PlatformAdmin, Menu.Account)],
     };
 
-    public void AddServices(IServiceCollection services, IConfiguration config) { }
+    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddStrings<AdminStrings>();
     public void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Localization;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Advisor;
@@ -20,6 +17,7 @@ public sealed class AdvisorModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        services.AddStrings<AdvisorStrings>();
         services.AddSingleton(AdvisorBook.Load());
         services.AddSingleton<AdvisorEngine>();
     }

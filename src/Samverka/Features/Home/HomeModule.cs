@@ -13,6 +13,6 @@ public sealed class HomeModule : IModule
         ],
     };
 
-    public void AddServices(IServiceCollection services, IConfiguration config) { }
+    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddStrings<HomeStrings>();
     public void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 }

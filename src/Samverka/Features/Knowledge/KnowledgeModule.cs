@@ -11,8 +11,11 @@ public sealed class KnowledgeModule : IModule
         Navigation = [new("/knowledge", "Nav.Knowledge", 60)],
     };
 
-    public void AddServices(IServiceCollection services, IConfiguration config) =>
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddStrings<KnowledgeStrings>();
         services.AddSingleton<KnowledgeBank>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 }

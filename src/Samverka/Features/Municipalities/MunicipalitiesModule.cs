@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Calendar;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Modules;
-using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Municipalities;
 
@@ -29,6 +25,7 @@ public sealed class MunicipalitiesModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        services.AddStrings<MunicipalitiesStrings>();
         services.AddScoped<IDemoSeeder, MunicipalitiesDemoSeeder>();
     }
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
 using Samverka.Platform.Jobs;
 using Samverka.Platform.Modules;
-using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Needs;
 
@@ -22,6 +19,7 @@ public sealed class NeedsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        services.AddStrings<NeedsStrings>();
         services.AddScoped<IDemoSeeder, NeedsDemoSeeder>();
         services.AddScoped<NeedNotifications>();
         services.AddPageContribution<Samverka.Features.Register.OrganisationPage, NeedsContributions>();

@@ -1,13 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Samverka.Features.Partnerships.Agreement;
 using Samverka.Features.Partnerships.Health;
 using Samverka.Features.Partnerships.Running;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Jobs;
-using Samverka.Platform.Localization;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Partnerships;
@@ -27,6 +22,7 @@ public sealed class PartnershipsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        services.AddStrings<PartnershipsStrings>();
         services.AddPartnershipPolicies();
         services.AddScoped<IDemoSeeder, PartnershipsDemoSeeder>();
         services.AddScoped<AgreementBuilder>();

@@ -1,9 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Localization;
-using Samverka.Platform.Data;
 using Samverka.Features.Register.Exchange;
 using Samverka.Features.Register.Search;
 using Samverka.Platform.Jobs;
@@ -31,6 +26,7 @@ public sealed class RegisterModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        services.AddStrings<RegisterStrings>();
         services.AddScoped<IDemoSeeder, RegisterDemoSeeder>();
         services.AddScoped<IDemoSeeder, RegisterDemoMembers>();
         services.AddScoped<Samverka.Platform.Identity.IOrganisationDirectory, OrganisationDirectory>();

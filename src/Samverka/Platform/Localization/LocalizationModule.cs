@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace Samverka.Platform.Localization;
 
-/// Marker for the shared UI strings (SharedResource.resx is Swedish, SharedResource.en.resx English).
+/// Marker for the UI strings every page reads (`L[...]`): the platform's own (SharedResource.resx in Swedish,
+/// SharedResource.en.resx in English) and, through it, each feature's (see FeatureStrings).
 public sealed class SharedResource;
 
 public static class Cultures
@@ -18,6 +18,8 @@ public static class LocalizationModule
     public static IServiceCollection AddSamverkaLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Replaces the framework's factory: the shared localizer reads every feature's own resource files.
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, SamverkaStringLocalizerFactory>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();
