@@ -1,11 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Samverka.Features.Partnerships;
 using Samverka.Features.Partnerships.Agreement;
+using Samverka.Platform.Documents;
 using Samverka.Features.Register;
 using Samverka.Platform.Audit;
 using Samverka.Platform.Data;
@@ -14,100 +12,10 @@ using Samverka.Tests.Infrastructure;
 
 namespace Samverka.Tests.Partnerships;
 
-/// Partnership goals live on the platform's indicator model: goals stored before it keep their values and dates
-/// through the migration, and the pages and the agreement show them as before.
+/// Partnership goals live on the platform's indicator model; the pages and the agreement show them as before.
 public abstract class PartnershipGoalTests(AppFixture fx)
 {
     private SamverkaFactory App => fx.App;
-
-    private AppDbContext FreshDatabase(out Action drop)
-    {
-        if (App.Provider == Provider.Sqlite)
-        {
-            var file = Path.Combine(App.Folder, $"goals-{Guid.NewGuid():N}.db");
-            drop = () => { Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); File.Delete(file); };
-            return new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={file}").Options);
-        }
-        var name = "samverka_goals_" + Guid.NewGuid().ToString("N")[..12];
-        using (var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString))
-        {
-            admin.Open();
-            using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            cmd.ExecuteNonQuery();
-        }
-        drop = () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString);
-            admin.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-            cmd.ExecuteNonQuery();
-        };
-        var cs = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = name }.ToString();
-        return new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs).Options);
-    }
-
-    [Fact]
-    public async Task Goals_stored_before_indicators_keep_their_values_and_dates_through_the_migration()
-    {
-        var db = FreshDatabase(out var drop);
-        try
-        {
-            var migrations = db.Database.GetMigrations().ToList();
-            var before = migrations[migrations.FindIndex(m => m.EndsWith("_IndicatorGoals", StringComparison.Ordinal)) - 1];
-            await db.GetService<IMigrator>().MigrateAsync(before);
-
-            var created = new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc);
-            var setAt = new DateTime(2026, 4, 15, 8, 30, 0, DateTimeKind.Utc);
-            var p = new Partnership { Title = "Före indikatorerna", Purpose = "Prov.", Ladder = [1], CreatedAt = created, UpdatedAt = created };
-            db.Add(p);
-            await db.SaveChangesAsync();
-            Guid share = Guid.NewGuid(), fewer = Guid.NewGuid(), words = Guid.NewGuid(), bare = Guid.NewGuid();
-            db.Add(new AuditEntry { At = setAt, EntityType = "PartnershipGoal", EntityId = share.ToString(), Action = AuditAction.Created });
-            await db.SaveChangesAsync();
-            var sqlite = App.Provider == Provider.Sqlite;
-            object Id(Guid g) => sqlite ? g.ToString().ToUpperInvariant() : g;
-            object Day(DateOnly d) => sqlite ? d.ToString("yyyy-MM-dd") : d;
-            async Task Goal(Guid id, string text, string? indicator, string? baseline, string? target, DateOnly? date)
-            {
-                // NULL written as such: a raw-SQL parameter needs a value whose type the provider knows.
-                object?[] values = [Id(id), Id(p.Id), text, indicator, baseline, target, date is { } d ? Day(d) : null];
-                var args = values.OfType<object>().ToArray();
-                var n = 0;
-                var slots = string.Join(", ", values.Select(v => v is null ? "NULL" : $"{{{n++}}}"));
-                await db.Database.ExecuteSqlRawAsync(
-                    $"""INSERT INTO "PartnershipGoals" ("Id", "PartnershipId", "Text", "Indicator", "Baseline", "Target", "TargetDate", "Version") VALUES ({slots}, 3)""", args);
-            }
-            await Goal(share, "Deltagarna har någon att fråga", "Andel som svarar ja", "35 %", "80 %", new DateOnly(2028, 6, 30));
-            await Goal(fewer, "Färre väntar", "Antal på väntelistan", "40", "10,5", null);
-            await Goal(words, "Tryggare skolväg", null, "låg", "3", null);
-            await Goal(bare, "Bara ett mål", null, null, null, null);
-
-            await db.Database.MigrateAsync();
-
-            var goals = await db.GoalsOfAsync(new IndicatorOwner(IndicatorOwner.Partnership, p.Id), default);
-            Assert.Equal(4, goals.Count);
-            var g1 = goals.Single(g => g.Id == share);
-            Assert.Equal(("Deltagarna har någon att fråga", new DateOnly(2028, 6, 30), setAt, 3L), (g1.Text, g1.TargetDate!.Value, g1.CreatedAt, g1.Version));
-            var i1 = Assert.Single(g1.Indicators);
-            Assert.Equal(("Andel som svarar ja", 35m, 80m, "%", IndicatorDirection.HigherIsBetter, new DateOnly(2026, 4, 15)),
-                (i1.Name, i1.Baseline!.Value, i1.Target!.Value, i1.Unit, i1.Direction, i1.BaselineOn!.Value));
-            var g2 = goals.Single(g => g.Id == fewer);
-            Assert.Equal(created, g2.CreatedAt);
-            var i2 = Assert.Single(g2.Indicators);
-            Assert.Equal(("Antal på väntelistan", 40m, 10.5m, (string?)null, IndicatorDirection.LowerIsBetter, new DateOnly(2026, 3, 1)),
-                (i2.Name, i2.Baseline!.Value, i2.Target!.Value, i2.Unit, i2.Direction, i2.BaselineOn!.Value));
-            var i3 = Assert.Single(goals.Single(g => g.Id == words).Indicators);
-            Assert.Equal(("", (decimal?)null, 3m, "Utgångsläge: låg"), (i3.Name, i3.Baseline, i3.Target!.Value, i3.Note));
-            Assert.False(goals.Single(g => g.Id == words).HasIndicator);
-            Assert.Empty(goals.Single(g => g.Id == bare).Indicators);
-        }
-        finally
-        {
-            await db.DisposeAsync();
-            drop();
-        }
-    }
 
     [Fact]
     public async Task The_follow_up_step_and_the_agreement_show_goals_from_the_indicator_model()
