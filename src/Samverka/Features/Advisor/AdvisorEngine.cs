@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Samverka.Features.Advisor;
 
 /// What someone answered: question id → answer id (or a whole number), plus the country and year whose rules apply.

@@ -1,5 +1,3 @@
-using Samverka.Platform.Identity;
-
 namespace Samverka.Features.Advisor;
 
 /// A saved advice's page as other features see it when they contribute to it (IPageContribution): the saved

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Calendar;
 using Samverka.Features.Municipalities.Profile;
 using Samverka.Features.Municipalities.Stakeholders;
-using Samverka.Platform.Data;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Municipalities;

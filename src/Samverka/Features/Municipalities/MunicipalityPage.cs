@@ -1,6 +1,3 @@
-using Samverka.Platform.Identity;
-using Samverka.Platform.Tenancy;
-
 namespace Samverka.Features.Municipalities;
 
 /// A municipality's public page as other features see it when they contribute to it (IPageContribution). Its

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
 using Samverka.Platform.Email;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Features.Needs;
 

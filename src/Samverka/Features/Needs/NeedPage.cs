@@ -1,6 +1,3 @@
-using Samverka.Platform.Identity;
-using Samverka.Platform.Tenancy;
-
 namespace Samverka.Features.Needs;
 
 /// A need's pages (its details, its matches) as other features see them when they contribute to them

@@ -1,12 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Samverka.Features.Municipalities;
 using Samverka.Features.Register;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
 using Samverka.Platform.Modules;
-using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Needs;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Profile;
-using Samverka.Platform.Data;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Needs;

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Partnerships.Agreement;
 using Samverka.Features.Partnerships.Running;
-using Samverka.Platform.Data;
 using Samverka.Platform.Indicators;
-using Samverka.Platform.Identity;
 
 namespace Samverka.Features.Partnerships;
 

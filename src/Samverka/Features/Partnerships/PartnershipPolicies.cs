@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Samverka.Platform.Identity;
-
 namespace Samverka.Features.Partnerships;
 
 /// The access policy Partnerships declares for itself (through its module): a party to the partnership, as

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Localization;
 using Samverka.Features.Advisor;
 using Samverka.Features.Municipalities;
 using Samverka.Features.Needs;
 using Samverka.Features.Register;
-using Samverka.Platform.Localization;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Partnerships;

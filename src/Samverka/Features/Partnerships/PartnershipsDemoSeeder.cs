@@ -1,9 +1,6 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Partnerships.Agreement;
 using Samverka.Features.Partnerships.Running;
 using Samverka.Features.Register;
-using Samverka.Platform.Data;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Partnerships;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Partnerships.Agreement;
-using Samverka.Platform.Data;
 using Samverka.Platform.Merging;
 
 namespace Samverka.Features.Partnerships;

@@ -1,5 +1,3 @@
-using Samverka.Platform.Identity;
-
 namespace Samverka.Features.Partnerships;
 
 /// Who may start a partnership, and with whom: the one rule behind every "start a partnership" link. A partnership

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Register.Search;
-using Samverka.Platform.Data;
 
 namespace Samverka.Features.Register;
 

@@ -1,7 +1,3 @@
-using Samverka.Platform.Audit;
-using Samverka.Platform.Tenancy;
-using Samverka.Platform.Data;
-
 namespace Samverka.Features.Register;
 
 public enum LegalForm

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Samverka.Platform.Audit;
-using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Register;
 

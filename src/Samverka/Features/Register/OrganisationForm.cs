@@ -1,12 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
-using Samverka.Platform.Localization;
-using Samverka.Platform.Tenancy;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Register;
 

@@ -1,5 +1,3 @@
-using Samverka.Platform.Identity;
-
 namespace Samverka.Features.Register;
 
 /// The organisation's public page as other features see it when they contribute to it (IPageContribution): which

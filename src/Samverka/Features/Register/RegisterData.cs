@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-
 namespace Samverka.Features.Register;
 
 public static class RegisterData

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Register;

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
 using Samverka.Platform.Email;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Features.Register;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Audit;
-
 namespace Samverka.Platform.Data;
 
 public sealed class DatabaseOptions

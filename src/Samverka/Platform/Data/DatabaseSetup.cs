@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Samverka.Platform.Modules;
-using Samverka.Platform.Tenancy;
 
 namespace Samverka.Platform.Data;
 

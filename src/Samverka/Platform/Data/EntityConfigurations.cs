@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Samverka.Platform.Audit;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Jobs;
-using Samverka.Platform.Tenancy;
 
 namespace Samverka.Platform.Data;
 

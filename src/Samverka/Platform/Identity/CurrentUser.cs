@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
 
 namespace Samverka.Platform.Identity;
 

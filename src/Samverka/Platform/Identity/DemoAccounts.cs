@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Platform.Identity;

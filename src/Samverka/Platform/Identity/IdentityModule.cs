@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
 using Samverka.Platform.Email;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Platform.Identity;
 

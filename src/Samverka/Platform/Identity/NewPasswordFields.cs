@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Samverka.Platform.Identity;
 
 /// A new password typed twice: the same rules wherever a password is chosen (registration, invitation, reset, change).

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Samverka.Platform.Tenancy;
-
 namespace Samverka.Platform.Identity;
 
 /// The platform's named access policies. A page declares one with `[Authorize(Policy = Policies.TenantStaff)]`, an

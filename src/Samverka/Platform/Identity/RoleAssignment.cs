@@ -1,6 +1,3 @@
-using Samverka.Platform.Audit;
-using Samverka.Platform.Tenancy;
-
 namespace Samverka.Platform.Identity;
 
 /// A user's role in one scope. Exactly one of TenantId/OrganisationId is set, except for platform admins (neither).

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-
 namespace Samverka.Platform.Identity;
 
 public sealed record TeamMember(Guid AssignmentId, string Name, string Email, Role Role, DateTime Since);

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Samverka.Platform.Audit;
-using Samverka.Platform.Data;
 
 namespace Samverka.Platform.Indicators;
 

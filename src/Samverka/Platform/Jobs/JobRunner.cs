@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
 
 namespace Samverka.Platform.Jobs;
 

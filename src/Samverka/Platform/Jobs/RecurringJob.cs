@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Samverka.Platform.Data;
 
 namespace Samverka.Platform.Jobs;
 

@@ -1,6 +1,3 @@
-using Samverka.Platform.Identity;
-using Samverka.Platform.Tenancy;
-
 namespace Samverka.Platform.Modules;
 
 /// A contribution point: a feature adds links to named slots of another feature's page without that page naming it.

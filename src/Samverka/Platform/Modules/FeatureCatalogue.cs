@@ -1,5 +1,3 @@
-using Samverka.Platform.Identity;
-
 namespace Samverka.Platform.Modules;
 
 /// Every feature's manifest, in the order Program.cs adds the modules: the layout builds its menus from it, Home and

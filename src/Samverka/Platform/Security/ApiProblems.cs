@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Platform.Security;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-
 namespace Samverka.Platform.Tenancy;
 
 /// Sweden's regions (län) and municipalities (kommuner) with SCB's official codes, and the partner

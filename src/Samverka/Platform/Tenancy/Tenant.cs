@@ -1,6 +1,3 @@
-using Samverka.Platform.Audit;
-using Samverka.Platform.Data;
-
 namespace Samverka.Platform.Tenancy;
 
 public enum TenantKind

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-
 namespace Samverka.Platform.Tenancy;
 
 /// The tenant the current request is about: the route's `{code}`, resolved once before authorisation and before

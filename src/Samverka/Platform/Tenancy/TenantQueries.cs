@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-
 namespace Samverka.Platform.Tenancy;
 
 public static class TenantQueries

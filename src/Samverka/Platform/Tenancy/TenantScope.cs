@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-
 namespace Samverka.Platform.Tenancy;
 
 /// Tenant scope by default: every entity marked `ITenantScoped` gets a named global query filter, so in a request

@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Platform.UI;
 

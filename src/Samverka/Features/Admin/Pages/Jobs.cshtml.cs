@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Jobs;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Admin.Pages;
 

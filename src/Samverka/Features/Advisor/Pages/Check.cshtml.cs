@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Samverka.Features.Advisor.Pages;
 
 /// "Check your answers": every answer with a link to change it, before the advice is shown.

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Samverka.Features.Advisor.Pages;
 
 [AllowAnonymous]

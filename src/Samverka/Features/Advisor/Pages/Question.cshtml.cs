@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Localization;
-
 namespace Samverka.Features.Advisor.Pages;
 
 /// One question per page. Submitting (a GET with go=1) checks the answer and moves on; a wrong or missing answer

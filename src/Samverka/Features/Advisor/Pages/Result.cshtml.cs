@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
 
 namespace Samverka.Features.Advisor.Pages;
 

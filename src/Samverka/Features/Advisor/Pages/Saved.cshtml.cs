@@ -1,10 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
 using Samverka.Platform.Email;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Modules;
 
 namespace Samverka.Features.Advisor.Pages;

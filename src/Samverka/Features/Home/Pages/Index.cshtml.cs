@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-using Samverka.Platform.Tenancy;
-
 namespace Samverka.Features.Home.Pages;
 
 [AllowAnonymous]

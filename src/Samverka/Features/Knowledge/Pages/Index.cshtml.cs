@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Samverka.Features.Knowledge.Pages;
 
 [AllowAnonymous]

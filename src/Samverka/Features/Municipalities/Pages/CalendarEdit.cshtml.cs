@@ -1,16 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Samverka.Features.Municipalities.Calendar;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
-using Samverka.Platform.Tenancy;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Municipalities.Pages;
 

@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Profile;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Modules;
-using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Municipalities.Pages;
 

@@ -1,15 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Tenancy;
-using Samverka.Platform.Localization;
-using Samverka.Platform.UI;
-
 namespace Samverka.Features.Municipalities.Pages;
 
 /// The public face of a municipality, kept by its admins and coordinators.

@@ -1,13 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Municipalities.Calendar;
 using Samverka.Features.Municipalities.Profile;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Modules;
-using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Municipalities.Pages;
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
 using Samverka.Platform.Email;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Jobs;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Features.Needs.Matching;
 

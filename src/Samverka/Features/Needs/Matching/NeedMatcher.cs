@@ -1,12 +1,8 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Samverka.Features.Register;
 using Samverka.Features.Register.Search;
-using Samverka.Platform.Data;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Features.Needs.Matching;
 

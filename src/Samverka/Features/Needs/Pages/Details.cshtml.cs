@@ -1,15 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Samverka.Features.Municipalities.Profile;
 using Samverka.Features.Needs.Matching;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
-using Samverka.Platform.Tenancy;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Needs.Pages;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-using Samverka.Platform.UI;
-
 namespace Samverka.Features.Needs.Pages;
 
 /// The public needs board: open needs from every municipality, filterable by municipality and area.

@@ -1,14 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Samverka.Features.Needs.Matching;
 using Samverka.Features.Register;
-using Samverka.Platform.Data;
 using Samverka.Platform.Email;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
-using Samverka.Platform.Tenancy;
 
 namespace Samverka.Features.Needs.Pages;
 

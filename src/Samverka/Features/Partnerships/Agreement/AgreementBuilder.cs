@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Samverka.Platform.Documents;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Features.Partnerships.Agreement;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
 using Samverka.Platform.Documents;
 
 namespace Samverka.Features.Partnerships.Agreement;

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Partnerships.Health;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
 
 namespace Samverka.Features.Partnerships.Pages;
 

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.UI;
-
 namespace Samverka.Features.Partnerships.Pages;
 
 /// The public list of partnerships (those past exploring), filterable by municipality, form and status; for a

@@ -1,20 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Samverka.Features.Advisor;
 using Samverka.Features.Municipalities.Profile;
 using Samverka.Features.Needs;
 using Samverka.Features.Register;
 using Samverka.Features.Register.Search;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
-using Samverka.Platform.Tenancy;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Partnerships.Pages;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
-
 namespace Samverka.Features.Partnerships.Pages;
 
 /// What every page of one partnership starts with: the partnership's file and what the signed-in user may do

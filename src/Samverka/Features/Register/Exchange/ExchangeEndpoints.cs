@@ -1,10 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Samverka.Features.Register.Search;
-using Samverka.Platform.Data;
 
 namespace Samverka.Features.Register.Exchange;
 

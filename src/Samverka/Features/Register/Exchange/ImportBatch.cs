@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Samverka.Platform.Files;
-using Samverka.Platform.Identity;
 
 namespace Samverka.Features.Register.Exchange;
 

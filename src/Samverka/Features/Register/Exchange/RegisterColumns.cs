@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Samverka.Features.Register.Exchange;
 
 /// The columns of the register's CSV and Excel files, for export, the downloadable template and import alike.

@@ -1,17 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 using Samverka.Features.Register.Search;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
-using Samverka.Platform.Tenancy;
-using Samverka.Platform.UI;
 using Sylvan.Data.Csv;
 
 namespace Samverka.Features.Register.Exchange;

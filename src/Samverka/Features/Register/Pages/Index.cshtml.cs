@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Samverka.Features.Register.Search;
-using Samverka.Platform.Data;
-using Samverka.Platform.Localization;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Register.Pages;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
-
 namespace Samverka.Features.Register.Pages;
 
 /// An organisation registers itself. Probable duplicates are shown first; the entry then waits for an officer.

@@ -1,14 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
-using Samverka.Platform.Tenancy;
-using Samverka.Platform.UI;
-
 namespace Samverka.Features.Register.Pages;
 
 /// The municipality's register desk: new entries to verify, changes of name or home municipality to verify, and

@@ -1,13 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.Localization;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Register.Pages;
 

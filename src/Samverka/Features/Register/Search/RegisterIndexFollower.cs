@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-
 namespace Samverka.Features.Register.Search;
 
 /// Keeps this instance's index in step with the database by applying RegisterChanges in order. A new or empty

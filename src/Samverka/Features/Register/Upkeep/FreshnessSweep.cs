@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
 using Samverka.Platform.Email;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Jobs;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Features.Register.Upkeep;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Audit;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
 using Samverka.Platform.Merging;
 
 namespace Samverka.Features.Register.Upkeep;

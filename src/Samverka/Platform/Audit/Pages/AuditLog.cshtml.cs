@@ -1,10 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-using Samverka.Platform.Identity;
-using Samverka.Platform.UI;
 
 namespace Samverka.Platform.Audit.Pages;
 

@@ -1,11 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Localization;
-using Samverka.Platform.UI;
 
 namespace Samverka.Platform.Identity.Pages;
 

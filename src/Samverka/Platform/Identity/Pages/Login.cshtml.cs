@@ -1,11 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Samverka.Platform.Email;
-using Samverka.Platform.Localization;
 
 namespace Samverka.Platform.Identity.Pages;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Samverka.Features.Partnerships.Pages.Steps;
 
 /// Step 7, continuation: the step's questions and, in the same form, the agreed period and when renewal talks begin.

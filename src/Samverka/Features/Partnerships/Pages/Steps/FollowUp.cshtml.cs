@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Samverka.Platform.Data;
 using Samverka.Platform.Indicators;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Partnerships.Pages.Steps;
 

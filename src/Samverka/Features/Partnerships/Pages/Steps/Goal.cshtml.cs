@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-using Samverka.Platform.UI;
-
 namespace Samverka.Features.Partnerships.Pages.Steps;
 
 /// Step 2, the shared goal: what each party gains and expects, besides the step's questions.

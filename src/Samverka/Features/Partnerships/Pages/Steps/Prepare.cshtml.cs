@@ -1,11 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Samverka.Features.Register;
 using Samverka.Features.Register.Search;
-using Samverka.Platform.Data;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Partnerships.Pages.Steps;
 

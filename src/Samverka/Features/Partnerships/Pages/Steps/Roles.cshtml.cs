@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Samverka.Platform.Data;
-using Samverka.Platform.UI;
-
 namespace Samverka.Features.Partnerships.Pages.Steps;
 
 /// Step 4, roles: the activities and who is responsible, accountable, consulted and informed for each (the RACI

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Samverka.Platform.Data;
-using Samverka.Platform.Localization;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Partnerships.Pages.Steps;
 

@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Samverka.Platform.UI;
 
 namespace Samverka.Features.Partnerships.Pages.Steps;
 
