@@ -93,7 +93,7 @@ public sealed class ArchitectureTests
         ("Platform/Audit/Pages/AuditLog.cshtml.cs", FeatureTable.Municipalities),  // back to the scope's page
         ("Platform/Audit/Pages/AuditLog.cshtml.cs", FeatureTable.Register),
         ("Platform/Audit/Pages/AuditLog.cshtml.cs", FeatureTable.Admin),
-        ("Features/Register/Pages/Review.cshtml", FeatureTable.Municipalities),   // the register desk, back to the team page
+        ("Features/Register/Pages/RegisterDesk.cshtml", FeatureTable.Municipalities),   // the register desk, back to the team page
     ];
 
     [Fact]

@@ -3,7 +3,7 @@ namespace Samverka.Features.Register.Pages;
 /// The municipality's register desk: new entries to verify, changes of name or home municipality to verify, and
 /// claims to decide, for its staff only.
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.TenantStaff)]
-public sealed class ReviewModel(AppDbContext db, CurrentUser current, RegistrationService registration, TimeProvider clock, IStringLocalizer<SharedResource> l) : TenantPageModel
+public sealed class RegisterDeskModel(AppDbContext db, CurrentUser current, RegistrationService registration, TimeProvider clock, IStringLocalizer<SharedResource> l) : TenantPageModel
 {
     public Tenant Municipality => Tenant;
     public List<Organisation> PendingOrganisations { get; private set; } = [];
