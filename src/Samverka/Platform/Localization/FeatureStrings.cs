@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Resources;
 using Microsoft.Extensions.Options;
 
@@ -39,13 +38,10 @@ public sealed class SamverkaStringLocalizerFactory : IStringLocalizerFactory
 public sealed class FeatureStringLocalizer : IStringLocalizer
 {
     private readonly Dictionary<string, ResourceManager> _owner = new(StringComparer.Ordinal);
-    private readonly IReadOnlyList<ResourceManager> _managers;
-    private readonly ConcurrentDictionary<(string, string), string?> _cache = new();
 
     public FeatureStringLocalizer(IEnumerable<Type> markers)
     {
         var duplicates = new List<string>();
-        var managers = new List<ResourceManager>();
         foreach (var marker in markers.Distinct())
         {
             var manager = new ResourceManager(marker.FullName!, marker.Assembly);
@@ -53,21 +49,16 @@ public sealed class FeatureStringLocalizer : IStringLocalizer
                 ?? throw new InvalidOperationException($"No resources named {marker.FullName} are embedded.");
             foreach (DictionaryEntry entry in neutral)
                 if (!_owner.TryAdd((string)entry.Key, manager)) duplicates.Add((string)entry.Key);
-            managers.Add(manager);
         }
         if (duplicates.Count > 0)
             throw new InvalidOperationException("Keys held by two resource files: " + string.Join(", ", duplicates.Order()));
-        _managers = managers;
     }
 
     public IEnumerable<string> Keys => _owner.Keys;
 
-    private string? Find(string name)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        return _cache.GetOrAdd((culture.Name, name), key =>
-            _owner.TryGetValue(key.Item2, out var manager) ? manager.GetString(key.Item2, culture) : null);
-    }
+    // ResourceManager caches its resource sets per culture; nothing more is needed on this hot path.
+    private string? Find(string name) =>
+        _owner.TryGetValue(name, out var manager) ? manager.GetString(name, CultureInfo.CurrentUICulture) : null;
 
     public LocalizedString this[string name] =>
         Find(name) is { } value ? new(name, value) : new(name, name, resourceNotFound: true);

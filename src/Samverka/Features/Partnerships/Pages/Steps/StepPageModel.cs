@@ -96,7 +96,8 @@ public abstract class StepPageModel(PartnershipPageServices s) : PartnershipPage
     /// Removes a stored row of this partnership by its id (the caller has checked, through NameOf, that it is one).
     protected async Task<string?> RemoveRowAsync<T>(Guid id, CancellationToken ct) where T : class
     {
-        Db.Remove((await Db.Set<T>().FindAsync([id], ct))!);
+        // Someone else may have removed it since this page loaded the partnership: then there is nothing left to do.
+        if (await Db.Set<T>().FindAsync([id], ct) is { } row) Db.Remove(row);
         return null;
     }
 
