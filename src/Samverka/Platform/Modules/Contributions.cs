@@ -68,14 +68,38 @@ public sealed record StatisticsColumn(string Label, int Order, IReadOnlyDictiona
 
 public sealed record StatisticsCell(int Count, string? Href);
 
-/// "My work": what waits for a person in a feature (a response to give, an approval, a check-in due). The slot is
-/// declared here; the page that gathers the items comes with issue 16.
+/// "My work": what waits for a person in a feature (a question to answer, a registration to verify, an approval,
+/// a check-in due). Each feature registers its sources with AddScoped<IMyWorkSource, ...>; the platform's MyWork
+/// gathers them for the /my page, the home page and the e-mail digest. A source returns only what the person may see.
 public interface IMyWorkSource
 {
     Task<IReadOnlyList<MyWorkItem>> ForAsync(Access person, CancellationToken ct);
 }
 
-public sealed record MyWorkItem(string Title, string Href, DateTime? Due);
+/// One thing waiting for a person. Group is a stable key the page groups by (e.g. "needs.questions") and GroupTitle
+/// its localised heading; Since is when it started waiting (shown as waiting time), Due when it must be done;
+/// Detail is an optional localised line (the organisation or municipality it concerns).
+public sealed record MyWorkItem(string Group, string GroupTitle, string Title, string Href, DateTime? Since = null,
+    DateTime? Due = null, string? Detail = null);
+
+/// Gathers every feature's IMyWorkSource for one person, most urgent first (due soonest, then waiting longest).
+public sealed class MyWork(IEnumerable<IMyWorkSource> sources, AppDbContext db)
+{
+    public async Task<IReadOnlyList<MyWorkItem>> ForAsync(Access person, CancellationToken ct)
+    {
+        if (!person.IsSignedIn) return [];
+        var items = new List<MyWorkItem>();
+        foreach (var source in sources) items.AddRange(await source.ForAsync(person, ct));
+        return items.OrderBy(i => i.Due ?? DateTime.MaxValue).ThenBy(i => i.Since ?? DateTime.MaxValue).ToList();
+    }
+
+    /// For a person who is not the current request's user (the e-mail digest).
+    public async Task<IReadOnlyList<MyWorkItem>> ForUserAsync(string userId, CancellationToken ct)
+    {
+        var roles = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
+        return await ForAsync(new Access(userId, roles), ct);
+    }
+}
 
 public static class ContributionRegistration
 {

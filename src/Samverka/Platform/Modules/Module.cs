@@ -28,6 +28,7 @@ public static class ModuleRegistration
         builder.Services.AddSingleton<IModule>(module);
         builder.Services.TryAddSingleton<FeatureCatalogue>();
         builder.Services.TryAddScoped<PageContributions>();
+        builder.Services.TryAddScoped<MyWork>();
         return builder;
     }
 
