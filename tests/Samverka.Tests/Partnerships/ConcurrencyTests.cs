@@ -141,6 +141,55 @@ public abstract class PartnershipConcurrencyTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task Benefits_saved_after_someone_else_changed_them_are_refused_and_the_text_kept()
+    {
+        var (officer, dalia, id) = await StartAsync(Unique("Nyttor samtidigt"));
+        var page = $"/partnerships/{id}/steps/goal";
+        var parties = App.With(db => db.PartnershipParties().Where(p => p.PartnershipId == id).Select(p => p.Id).ToList());
+        Dictionary<string, string> Benefits(string text) => parties.SelectMany(p => new[]
+            { KeyValuePair.Create($"benefits[{p}]", p == parties[0] ? text : ""), KeyValuePair.Create($"expectations[{p}]", "") }).ToDictionary();
+        var stale = await officer.LoadAsync(page, Benefits("Färre placeringar."), $"{page}?handler=Benefits");
+        Assert.Equal(HttpStatusCode.Redirect, (await (await dalia.LoadAsync(page, Benefits("Tjejer får stöd tidigt."), $"{page}?handler=Benefits"))()).StatusCode);
+
+        var told = await stale();
+        Assert.Equal(HttpStatusCode.Conflict, told.StatusCode);
+        var html = await told.Content.ReadAsStringAsync();
+        Assert.Contains("Någon annan hann spara", html);
+        Assert.Contains("”Tjejer får stöd tidigt.”", html);          // what is stored now
+        Assert.Contains(">Färre placeringar.</textarea>", html);      // their input kept
+        Assert.Equal("Tjejer får stöd tidigt.", App.With(db => db.PartnershipParties().Single(p => p.Id == parties[0]).Benefit));
+
+        // Saving again from the page as it is now is a deliberate overwrite.
+        var again = await officer.LoadAsync(page, Benefits("Färre placeringar."), $"{page}?handler=Benefits");
+        Assert.Equal(HttpStatusCode.Redirect, (await again()).StatusCode);
+        Assert.Equal("Färre placeringar.", App.With(db => db.PartnershipParties().Single(p => p.Id == parties[0]).Benefit));
+    }
+
+    [Fact]
+    public async Task A_RACI_matrix_saved_after_someone_else_changed_it_is_refused_and_the_choice_kept()
+    {
+        var (officer, dalia, id) = await StartAsync(Unique("Roller samtidigt"));
+        var party = App.With(db => db.PartnershipParties().First(p => p.PartnershipId == id).Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/partnerships/{id}/steps/prepare",
+            new Dictionary<string, string> { ["Person.PartyId"] = party.ToString(), ["Person.Name"] = "Kim Berg" }, action: $"/partnerships/{id}/steps/prepare?handler=AddPerson")).StatusCode);
+        var roles = $"/partnerships/{id}/steps/roles";
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync(roles,
+            new Dictionary<string, string> { ["Activity.Title"] = "Samtalsgrupp" }, action: $"{roles}?handler=AddActivity")).StatusCode);
+        var (activity, person) = App.With(db => (db.PartnershipActivities().Single(a => a.PartnershipId == id).Id, db.PartnershipPeople().Single(p => p.PartnershipId == id && p.Name == "Kim Berg").Id));
+        Dictionary<string, string> Cell(string role) => new() { [$"raci[{activity}:{person}]"] = role };
+        var stale = await officer.LoadAsync(roles, Cell("Responsible"), $"{roles}?handler=Raci");
+        Assert.Equal(HttpStatusCode.Redirect, (await (await dalia.LoadAsync(roles, Cell("Accountable"), $"{roles}?handler=Raci"))()).StatusCode);
+
+        var told = await stale();
+        Assert.Equal(HttpStatusCode.Conflict, told.StatusCode);
+        var html = await told.Content.ReadAsStringAsync();
+        Assert.Contains("Någon annan hann spara", html);
+        Assert.Contains("”A – ansvarar”", html);
+        Assert.Matches("<option value=\"Responsible\" selected=\"selected\"", html);
+        Assert.Equal(RaciRole.Accountable, App.With(db => db.PartnershipRaci().Single(r => r.PartnershipId == id).Role));
+    }
+
+    [Fact]
     public async Task Benefits_posted_without_the_expectations_are_refused_with_400_and_nothing_changes()
     {
         var (officer, _, id) = await StartAsync(Unique("Nyttor"));

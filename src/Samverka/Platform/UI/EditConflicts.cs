@@ -32,7 +32,7 @@ internal static class Fingerprints
     private static IEnumerable<PropertyInfo> Fields(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0);
 
-    private static string Hash(object? value)
+    internal static string Hash(object? value)
     {
         var bytes = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value));
         return Convert.ToBase64String(bytes, 0, 6).Replace('+', '-').Replace('/', '_');
@@ -52,6 +52,29 @@ internal static class Fingerprints
                 ? then.TryGetValue(p.Name, out var h) && h != Hash(p.GetValue(current))
                 : Hash(p.GetValue(current)) != Hash(p.GetValue(posted)))
             .ToList();
+    }
+}
+
+/// For a form that edits several stored rows at once (every party's texts of a step, a RACI matrix) and so has no
+/// one record version to expect: a fingerprint per field of what was stored when the page was drawn. The form
+/// carries it; the save compares it with what is stored now and learns which fields someone else changed meanwhile.
+public static class ContentStamp
+{
+    /// Starts with "#" so that a form with nothing stored yet still carries a stamp (and is checked).
+    public static string Of(IReadOnlyDictionary<string, object?> fields) =>
+        "#" + string.Join(",", fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + Fingerprints.Hash(f.Value)));
+
+    /// The fields whose stored value differs from when the form was loaded; a field added or removed since counts
+    /// as changed. A form that carries no stamp is not checked.
+    public static IReadOnlyList<string> Changed(string? loaded, IReadOnlyDictionary<string, object?> now)
+    {
+        if (string.IsNullOrEmpty(loaded)) return [];
+        var then = loaded.TrimStart('#').Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => (Key: x[..Math.Max(0, x.LastIndexOf('='))], Hash: x[(x.LastIndexOf('=') + 1)..]))
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Hash);
+        var absent = Fingerprints.Hash(null);
+        return then.Keys.Union(now.Keys)
+            .Where(k => then.GetValueOrDefault(k, absent) != (now.TryGetValue(k, out var v) ? Fingerprints.Hash(v) : absent))
+            .Order(StringComparer.Ordinal).ToList();
     }
 }
 

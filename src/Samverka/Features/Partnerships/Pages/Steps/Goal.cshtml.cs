@@ -7,6 +7,12 @@ public sealed class GoalStepModel(PartnershipPageServices s) : StepPageModel(s)
 
     public Dictionary<Guid, string?> Benefits { get; set; } = [];
     public Dictionary<Guid, string?> Expectations { get; set; } = [];
+    /// What the parties' texts were when the page was drawn (the form carries it; see ChangedSince).
+    public string BenefitsStamp => ContentStamp.Of(Stored(File.Parties));
+
+    private static Dictionary<string, object?> Stored(IEnumerable<PartnershipParty> parties) => parties
+        .SelectMany(p => new[] { KeyValuePair.Create($"Benefits[{p.Id}]", (object?)p.Benefit), KeyValuePair.Create($"Expectations[{p.Id}]", (object?)p.Expectations) })
+        .ToDictionary();
 
     protected override Task FillPartsAsync(CancellationToken ct)
     {
@@ -19,7 +25,7 @@ public sealed class GoalStepModel(PartnershipPageServices s) : StepPageModel(s)
     }
 
     public async Task<IActionResult> OnPostBenefitsAsync(Guid id, [FromForm] Dictionary<Guid, string?>? benefits,
-        [FromForm] Dictionary<Guid, string?>? expectations, CancellationToken ct)
+        [FromForm] Dictionary<Guid, string?>? expectations, [FromForm] string? benefitsStamp, CancellationToken ct)
     {
         if (await BeginAsync(id, edit: true, ct) is { } denied) return denied;
         // The form always sends both lists (empty fields included); a request without one is not from it, and
@@ -38,6 +44,9 @@ public sealed class GoalStepModel(PartnershipPageServices s) : StepPageModel(s)
         }
         if (!ModelState.IsValid) return await AgainAsync(ct);
         var parties = await Db.PartnershipParties().Where(x => x.PartnershipId == id).ToListAsync(ct);
+        if (ChangedSince(benefitsStamp, Stored(parties), key => (key,
+                $"{File.Party(Guid.Parse(key[(key.IndexOf('[') + 1)..^1]))?.DisplayName}: {(key.StartsWith("Benefits") ? L["WorkflowLabel.benefit"] : L["Partnerships.Expectations"])}")))
+            return await AgainAsync(ct, StatusCodes.Status409Conflict);
         foreach (var party in parties)
         {
             party.Benefit = Text.Blank(benefits.GetValueOrDefault(party.Id));

@@ -9,6 +9,11 @@ public sealed class RolesStepModel(PartnershipPageServices s) : StepPageModel(s)
     public ActivityInput Activity { get; set; } = new();
     /// The RACI matrix as posted: "activityId:personId" → R, A, C, I or empty.
     public Dictionary<string, string?> Raci { get; set; } = [];
+    /// What the matrix held when the page was drawn (the form carries it; see ChangedSince).
+    public string RaciStamp => ContentStamp.Of(Stored(File.Raci));
+
+    private static Dictionary<string, object?> Stored(IEnumerable<PartnershipRaci> cells) =>
+        cells.ToDictionary(c => $"{c.ActivityId}:{c.PersonId}", c => (object?)c.Role);
 
     protected override IReadOnlyDictionary<string, Removable> Removables => new Dictionary<string, Removable>
     {
@@ -28,7 +33,7 @@ public sealed class RolesStepModel(PartnershipPageServices s) : StepPageModel(s)
     }
 
     /// Saves the whole RACI matrix.
-    public async Task<IActionResult> OnPostRaciAsync(Guid id, [FromForm] Dictionary<string, string?> raci, CancellationToken ct)
+    public async Task<IActionResult> OnPostRaciAsync(Guid id, [FromForm] Dictionary<string, string?> raci, [FromForm] string? raciStamp, CancellationToken ct)
     {
         if (await BeginAsync(id, edit: true, ct) is { } denied) return denied;
         Raci = raci;
@@ -37,7 +42,14 @@ public sealed class RolesStepModel(PartnershipPageServices s) : StepPageModel(s)
         foreach (var activity in editor.SeveralAccountable(cells))
             ModelState.AddModelError($"Raci-{activity.Id}", L["Partnerships.OneAccountable", activity.Title]);
         if (!ModelState.IsValid) return await AgainAsync(ct);
-        var changes = PartnershipEditor.Diff(await Db.PartnershipRaci().Where(r => r.PartnershipId == id).ToListAsync(ct), cells);
+        var stored = await Db.PartnershipRaci().Where(r => r.PartnershipId == id).ToListAsync(ct);
+        if (ChangedSince(raciStamp, Stored(stored), key =>
+            {
+                var (activity, person) = (Guid.Parse(key[..key.IndexOf(':')]), Guid.Parse(key[(key.IndexOf(':') + 1)..]));
+                return ($"Raci-{activity}", L["Partnerships.RaciCell", File.Person(person)?.Name ?? "", File.Activities.FirstOrDefault(a => a.Id == activity)?.Title ?? ""]);
+            }, role => L["RaciLetter." + role]))
+            return await AgainAsync(ct, StatusCodes.Status409Conflict);
+        var changes = PartnershipEditor.Diff(stored, cells);
         Db.PartnershipRaci().RemoveRange(changes.Remove);
         foreach (var (row, role) in changes.Change) row.Role = role;
         Db.PartnershipRaci().AddRange(changes.Add.Select(c => new PartnershipRaci { PartnershipId = id, ActivityId = c.Activity, PersonId = c.Person, Role = c.Role }));

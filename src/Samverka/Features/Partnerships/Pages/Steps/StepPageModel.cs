@@ -140,6 +140,27 @@ public abstract class StepPageModel(PartnershipPageServices s) : PartnershipPage
         return Saved("questions");
     }
 
+    /// Whether someone else changed the stored rows a form of this step shows (now) since the person loaded the
+    /// page (the form's ContentStamp, loaded). If so, the model state says so at the top and at each changed field,
+    /// with what is stored now; the caller writes nothing and answers AgainAsync(ct, 409), so the person keeps their
+    /// input, and the form then carries the current stamp: saving again is a deliberate overwrite. Describe names a
+    /// field's model-state key and label (the field may belong to a party or activity removed meanwhile); show, a stored
+    /// value as the person reads it.
+    protected bool ChangedSince(string? loaded, IReadOnlyDictionary<string, object?> now, Func<string, (string ErrorKey, string Label)> describe,
+        Func<object, string>? show = null)
+    {
+        var changed = ContentStamp.Changed(loaded, now);
+        if (changed.Count == 0) return false;
+        ModelState.AddModelError("", l["Edit.Conflict"]);
+        foreach (var key in changed)
+        {
+            var (errorKey, label) = describe(key);
+            var value = now.GetValueOrDefault(key) is { } v && (show?.Invoke(v) ?? v.ToString()) is { Length: > 0 } text ? text : l["Edit.Empty"].Value;
+            ModelState.AddModelError(errorKey, l["Edit.ConflictField", label, value]);
+        }
+        return true;
+    }
+
     protected virtual void ValidateSettings() { }
 
     protected virtual void ApplySettings(Partnership p) { }
