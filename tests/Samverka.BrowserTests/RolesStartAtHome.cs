@@ -52,7 +52,7 @@ public sealed class RolesStartAtHome(BrowserApp app) : BrowserTest(app)
     {
         var page = await HomeAsync(App, "home-needs");
         var needs = page.GetByRole(AriaRole.Region, new() { Name = "Öppna behov" });
-        await needs.GetByLabel("Kommun").SelectOptionAsync(new SelectOptionValue { Label = "Borlänge" });
+        await needs.GetByLabel("Kommun", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Borlänge" });
         await needs.GetByRole(AriaRole.Button, new() { Name = "Visa behov" }).ClickAsync();
         var borlange = page.GetByRole(AriaRole.Region, new() { Name = "Öppna behov i Borlänge" });
         await Assertions.Expect(borlange.GetByRole(AriaRole.Link, new() { Name = "Stöd för ungas psykiska hälsa" })).ToBeVisibleAsync();
