@@ -67,7 +67,7 @@ public static class PagesAreAccessible
             "/municipalities/2081/calendar", "/municipalities/2081/calendar/new", "/municipalities/2081/profile/strategies/new",
             "/municipalities/2081/profile/coordinators/new", "/municipalities/2081/profile/support/new",
             "/municipalities/2081/needs", "/municipalities/2081/needs/new", "/municipalities/2081/stakeholders", "/municipalities/2081/stakeholders/new",
-            "/partnerships", "/partnerships/new");
+            "/partnerships", "/partnerships/new", "/my");
 
         [Theory]
         [MemberData(nameof(Pages))]

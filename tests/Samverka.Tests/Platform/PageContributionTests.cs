@@ -137,7 +137,7 @@ public abstract class PageContributionTests(AppFixture fx)
         Assert.Contains("<li><a href=\"/\" aria-current=\"page\">Start</a></li>", Flat(await App.Browser().HtmlAsync("/")));
 
         var admin = Flat(await (await AsAsync("admin@samverka.example")).HtmlAsync("/admin"));
-        Assert.Contains("<ul class=\"account-nav__list\"><li><a href=\"/admin\" aria-current=\"page\">Administration</a></li><li><a href=\"/account\">Mitt konto</a></li>", admin);
+        Assert.Contains("<ul class=\"account-nav__list\"><li><a href=\"/my\">Mitt arbete</a></li><li><a href=\"/admin\" aria-current=\"page\">Administration</a></li><li><a href=\"/account\">Mitt konto</a></li>", admin);
     }
 }
 

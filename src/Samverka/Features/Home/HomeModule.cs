@@ -10,6 +10,8 @@ public sealed class HomeModule : IModule
         [
             new("/", "Nav.Home", 0),
             new("/accessibility", "Nav.Accessibility", 0, Menu: Menu.Footer),
+            // First in the account menu: what waits for the person.
+            new("/my", "Nav.MyWork", -10, Visibility.SignedIn, Menu.Account),
         ],
     };
 

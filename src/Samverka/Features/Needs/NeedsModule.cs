@@ -25,6 +25,7 @@ public sealed class NeedsModule : IModule
         services.AddPageContribution<Samverka.Features.Register.OrganisationPage, NeedsContributions>();
         services.AddPageContribution<Samverka.Features.Municipalities.MunicipalityPage, NeedsContributions>();
         services.AddScoped<IStatisticsContributor, NeedsContributions>();
+        services.AddScoped<IMyWorkSource, NeedsMyWork>();
         services.AddScoped<Matching.NeedMatcher>();
         services.AddScoped<Matching.NeedDigest>();
         services.AddScoped<Samverka.Platform.Merging.IMergeParticipant, Matching.NeedsMergeParticipant>();

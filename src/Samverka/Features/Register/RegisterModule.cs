@@ -27,6 +27,7 @@ public sealed class RegisterModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddStrings<RegisterStrings>();
+        services.AddScoped<IMyWorkSource, RegisterMyWork>();
         services.AddScoped<IDemoSeeder, RegisterDemoSeeder>();
         services.AddScoped<IDemoSeeder, RegisterDemoMembers>();
         services.AddScoped<Samverka.Platform.Identity.IOrganisationDirectory, OrganisationDirectory>();
