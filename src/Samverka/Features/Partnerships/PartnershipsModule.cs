@@ -23,6 +23,7 @@ public sealed class PartnershipsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddStrings<PartnershipsStrings>();
+        Samverka.Platform.Privacy.PersonalData.AddPersonalDataSource<PartnershipsPersonalData>(services);
         services.AddPartnershipPolicies();
         services.AddScoped<IDemoSeeder, PartnershipsDemoSeeder>();
         services.AddScoped<AgreementBuilder>();

@@ -27,6 +27,7 @@ public sealed class RegisterModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddStrings<RegisterStrings>();
+        Samverka.Platform.Privacy.PersonalData.AddPersonalDataSource<RegisterPersonalData>(services);
         services.AddScoped<IDemoSeeder, RegisterDemoSeeder>();
         services.AddScoped<IDemoSeeder, RegisterDemoMembers>();
         services.AddScoped<Samverka.Platform.Identity.IOrganisationDirectory, OrganisationDirectory>();
