@@ -216,6 +216,11 @@ public abstract class PersonalDataTests(AppFixture fx)
                          "PartnershipPeople", "PartnershipCheckIns", "PartnershipDecisions", "Invitations", "RoleAssignments", "AuditEntries" })
                 Assert.Contains($"\"table\": \"{table}\"", before);
 
+            // Mail to the person is kept in the job queue: it goes too.
+            await client.SubmitAsync("/my/email", new Dictionary<string, string> { ["Input.Email"] = Web.UniqueEmail("elsewhere"), ["Input.CurrentPassword"] = TestUsers.Password });
+            await App.WaitForMailQueueAsync();
+            Assert.True(await App.WithAsync(db => db.Jobs.AnyAsync(j => j.Payload.Contains(email))));
+
             var page = await client.HtmlAsync("/my/delete");
             Assert.Contains("name=\"Input.Password\"", page);
             var wrong = await client.SubmitAsync("/my/delete", new Dictionary<string, string> { ["Input.Password"] = "not the password" });
@@ -242,6 +247,7 @@ public abstract class PersonalDataTests(AppFixture fx)
             Assert.Contains(tombstoned.UserId!, tombstoned.Changes);
             Assert.Single(entries, a => a.EntityType == "Account" && a.EntityId == tombstoned.UserId && a.Action == AuditAction.Deleted);
             Assert.False(await App.WithAsync(db => db.AuditEntries.AnyAsync(a => a.Changes.Contains(userId) || a.UserId == userId)));
+            Assert.False(await App.WithAsync(db => db.Jobs.AnyAsync(j => j.Payload.Contains(email) || j.Payload.Contains(userId))));
 
             // Shared records stay without the person.
             var question = await App.WithAsync(db => db.NeedQuestions().AcrossTenants().SingleAsync(q => q.Id == planted.Questions[0]));

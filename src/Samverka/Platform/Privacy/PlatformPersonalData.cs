@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Samverka.Platform.Files;
+using Samverka.Platform.Email;
 using Samverka.Platform.Indicators;
+using Samverka.Platform.Jobs;
 
 namespace Samverka.Platform.Privacy;
 
@@ -63,9 +65,21 @@ public sealed class PlatformPersonalData(AppDbContext db, IStringLocalizer<Share
                 .Where(m => m.RecordedByUserId == id || m.ApprovedByUserId == id).ToListAsync(ct)),
             PersonalData.Records(db, l["Privacy.Table.Tenants"], await db.Tenants.AsNoTracking()
                 .Where(t => t.ContactEmail != null && t.ContactEmail.ToUpper() == email).ToListAsync(ct)),
+            new PersonalRecords("Jobs", l["Privacy.Table.Mail"], (await MailTo(person).AsNoTracking().OrderBy(j => j.CreatedAt).ToListAsync(ct))
+                .Select(j => Row(("CreatedAt", j.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
+                    ("Status", j.Status.ToString()), ("Payload", j.Payload))).ToList()),
             PersonalData.Records(db, l["Privacy.Table.Audit"], await db.AuditEntries.AsNoTracking().Where(a => a.UserId == id)
                 .OrderBy(a => a.At).ToListAsync(ct)),
         ];
+    }
+
+    /// E-mail kept in the job queue (the message as rendered, to its address). Not a column the walk finds: the
+    /// address is inside the payload, so it is matched there.
+    /// A link in a message may carry the user id (an address change), so that is matched too.
+    private IQueryable<Job> MailTo(DataSubject person)
+    {
+        var (email, id) = (person.UpperEmail, person.UserId);
+        return db.Jobs.Where(j => j.Type == MailQueue.JobType && (j.Payload.ToUpper().Contains(email) || j.Payload.Contains(id)));
     }
 
     private PersonalRecords Rows(string table, string titleKey, IEnumerable<IReadOnlyDictionary<string, string?>> rows) =>
@@ -89,6 +103,8 @@ public sealed class PlatformPersonalData(AppDbContext db, IStringLocalizer<Share
         await db.Set<Measurement>().Where(m => m.ApprovedByUserId == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.ApprovedByUserId, (string?)null), ct);
         await db.Tenants.Where(t => t.ContactEmail != null && t.ContactEmail.ToUpper() == email)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ContactEmail, (string?)null), ct);
+        // Mail to the person, sent or waiting: a message being sent right now is left to its runner.
+        await MailTo(person).Where(j => j.Status != JobStatus.Running).ExecuteDeleteAsync(ct);
         // The audit log keeps its entries; AccountDeletion replaces the id by a tombstone, the one change it allows.
     }
 }
