@@ -57,9 +57,9 @@ public abstract class PersonalDataTests(AppFixture fx)
         var model = App.With(db => db.Model);
         var declared = Declared().Where(c => !(c.Table == "NeedFollowers" && c.Column == "UserId")).ToList();
         var undeclared = PersonalDataCoverage.Undeclared(model, declared);
-        Assert.Equal([new PersonalColumn("NeedFollowers", "UserId", PersonKey.UserId)], undeclared);
-        Assert.Equal([new PersonalColumn("Nowhere", "UserId", PersonKey.UserId)],
-            PersonalDataCoverage.Unknown(model, [.. Declared(), new PersonalColumn("Nowhere", "UserId", PersonKey.UserId)]));
+        Assert.Equal<PersonalColumn>(new[] { new PersonalColumn("NeedFollowers", "UserId", PersonKey.UserId) }, undeclared);
+        var withTypo = Declared().Append(new PersonalColumn("Nowhere", "UserId", PersonKey.UserId)).ToList();
+        Assert.Equal<PersonalColumn>(new[] { new PersonalColumn("Nowhere", "UserId", PersonKey.UserId) }, PersonalDataCoverage.Unknown(model, withTypo));
     }
 
     // ---- Export

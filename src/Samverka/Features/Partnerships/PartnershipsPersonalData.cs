@@ -30,7 +30,7 @@ public sealed class PartnershipsPersonalData(AppDbContext db, IStringLocalizer<S
             PersonalData.Records(db, l["Partnerships.Privacy.Versions"], await db.AgreementVersions().AsNoTracking()
                 .Where(v => v.CreatedBy == name || v.CreatedBy.ToUpper() == email).ToListAsync(ct)),
             PersonalData.Records(db, l["Partnerships.Privacy.Approvals"], await db.AgreementApprovals().AsNoTracking()
-                .Where(a => a.UserId == id).ToListAsync(ct)),
+                .Where(a => a.UserId == id || a.ApprovedBy == name || a.ApprovedBy.ToUpper() == email).ToListAsync(ct)),
             PersonalData.Records(db, l["Partnerships.Privacy.CheckIns"], await db.CheckIns().AsNoTracking()
                 .Where(c => c.RecordedBy == name || c.RecordedBy.ToUpper() == email).ToListAsync(ct)),
             PersonalData.Records(db, l["Partnerships.Privacy.Decisions"], await db.Decisions().AsNoTracking()
@@ -48,6 +48,8 @@ public sealed class PartnershipsPersonalData(AppDbContext db, IStringLocalizer<S
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.CreatedBy, removed), ct);
         await db.AgreementApprovals().Where(a => a.UserId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, PersonalData.RemovedUserId).SetProperty(a => a.ApprovedBy, removed), ct);
+        await db.AgreementApprovals().Where(a => a.ApprovedBy == name || a.ApprovedBy.ToUpper() == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ApprovedBy, removed), ct);
         await db.CheckIns().Where(c => c.RecordedBy == name || c.RecordedBy.ToUpper() == email)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.RecordedBy, removed), ct);
         await db.Decisions().Where(d => d.DecidedBy != null && (d.DecidedBy == name || d.DecidedBy.ToUpper() == email))

@@ -7,6 +7,12 @@ namespace Samverka.Platform.Privacy;
 /// a name copied in), a column named …Email, and the accounts table's own columns that identify the person.
 public static class PersonalDataCoverage
 {
+    /// Columns the conventions find that never name a person, each with its reason.
+    private static readonly (string Table, string Column)[] NotPersonal =
+    [
+        ("Jobs", "LockedBy"), // the name of the app instance that runs a job
+    ];
+
     private static readonly string[] AccountColumns = ["Id", "Email", "NormalizedEmail", "UserName", "NormalizedUserName", "DisplayName"];
 
     public static IReadOnlyList<PersonalColumn> PersonalColumns(IModel model)
@@ -30,7 +36,7 @@ public static class PersonalDataCoverage
                     : name.EndsWith("Email", StringComparison.Ordinal) ? PersonKey.Email
                     : name.EndsWith("By", StringComparison.Ordinal) ? PersonKey.Name
                     : null;
-                if (key is { } k) found.Add(new PersonalColumn(table, column, k));
+                if (key is { } k && !NotPersonal.Contains((table, column))) found.Add(new PersonalColumn(table, column, k));
             }
         }
         return found;
