@@ -40,6 +40,7 @@ public static class PlatformModule
         services.AddSamverkaJobs(config);
         services.AddSamverkaIdentity();
         services.AddSamverkaFiles();
+        Privacy.PrivacyModule.AddSamverkaPrivacy(services);
 
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("Samverka")

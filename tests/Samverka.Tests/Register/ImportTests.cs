@@ -191,15 +191,19 @@ public abstract class ImportTests(AppFixture fx)
             Name = "Föreningen \"Citat\" <b>&</b>", OtherNames = ["Å", "b\\c"], Description = "Åäö – ”x” \u2028 ny rad\n", LegalForm = LegalForm.Foundation,
             AgeFrom = 3, Areas = ["sport", "culture"], Languages = [], HomeMunicipalityId = Guid.NewGuid(), Status = VerificationStatus.Verified,
             LastConfirmedAt = new DateTime(2026, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc), CreatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc),
-            UpdatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), Members = 0,
+            UpdatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), Members = 0, ContactEmail = "kontakt@example.org",
         };
-        var entry = Samverka.Platform.Audit.AuditInterceptor.ForCreated(db, o, "user", "user@example.org", o.CreatedAt);
+        var entry = Samverka.Platform.Audit.AuditInterceptor.ForCreated(db, o, "user", o.CreatedAt);
         // What the interceptor's Describe makes of an added entity: every non-null property as {"to": value}.
         var expected = System.Text.Json.JsonSerializer.Serialize(db.Entry(o).Properties
             .Where(p => !p.Metadata.IsShadowProperty() && p.CurrentValue is not null
                 && p.Metadata.PropertyInfo!.GetCustomAttributes(typeof(Samverka.Platform.Audit.NotAuditedAttribute), true).Length == 0)
-            .ToDictionary(p => p.Metadata.Name, p => (object?)new { to = p.CurrentValue }));
+            .ToDictionary(p => p.Metadata.Name, p => Samverka.Platform.Audit.AuditInterceptor.IsPersonal(p.Metadata)
+                ? (object?)new { changed = true } : new { to = p.CurrentValue }));
         Assert.Equal(expected, entry.Changes);
+        // An address is recorded as changed, never written into the log.
+        Assert.DoesNotContain("kontakt@example.org", entry.Changes);
+        Assert.Contains("\"ContactEmail\":{\"changed\":true}", entry.Changes);
         Assert.Contains("\"LegalForm\":{\"to\":2}", entry.Changes);
     }
 

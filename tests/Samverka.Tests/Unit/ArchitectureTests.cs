@@ -93,7 +93,9 @@ public sealed class ArchitectureTests
         ("Platform/Audit/Pages/AuditLog.cshtml.cs", FeatureTable.Municipalities),  // back to the scope's page
         ("Platform/Audit/Pages/AuditLog.cshtml.cs", FeatureTable.Register),
         ("Platform/Audit/Pages/AuditLog.cshtml.cs", FeatureTable.Admin),
-        ("Features/Register/Pages/RegisterDesk.cshtml", FeatureTable.Municipalities),   // the register desk, back to the team page
+        ("Features/Register/Pages/RegisterDesk.cshtml", FeatureTable.Municipalities),
+        ("Platform/Privacy/AccountDeletion.cs", FeatureTable.Municipalities),    // the last administrator's team page
+        ("Platform/Privacy/AccountDeletion.cs", FeatureTable.Register),   // the register desk, back to the team page
     ];
 
     [Fact]

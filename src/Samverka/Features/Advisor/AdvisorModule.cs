@@ -18,6 +18,7 @@ public sealed class AdvisorModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddStrings<AdvisorStrings>();
+        Samverka.Platform.Privacy.PersonalData.AddPersonalDataSource<AdvisorPersonalData>(services);
         services.AddSingleton(AdvisorBook.Load());
         services.AddSingleton<AdvisorEngine>();
     }

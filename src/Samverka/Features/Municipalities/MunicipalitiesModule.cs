@@ -26,6 +26,7 @@ public sealed class MunicipalitiesModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddStrings<MunicipalitiesStrings>();
+        Samverka.Platform.Privacy.PersonalData.AddPersonalDataSource<MunicipalitiesPersonalData>(services);
         services.AddScoped<IDemoSeeder, MunicipalitiesDemoSeeder>();
     }
 

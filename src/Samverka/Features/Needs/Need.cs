@@ -34,7 +34,7 @@ public sealed class Need : ITenantScoped, IAudited, IVersioned
     public List<string> Languages { get; set; } = [];
     /// The collaboration forms the department is open to: grant, procurement, iop, dialogue.
     public List<string> Forms { get; set; } = [];
-    public string ContactName { get; set; } = "";
+    [Microsoft.AspNetCore.Identity.PersonalData] public string ContactName { get; set; } = "";
     public string ContactEmail { get; set; } = "";
     public DateOnly Closes { get; set; }
     public NeedStatus Status { get; set; } = NeedStatus.Draft;

@@ -20,6 +20,7 @@ public sealed class NeedsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddStrings<NeedsStrings>();
+        Samverka.Platform.Privacy.PersonalData.AddPersonalDataSource<NeedsPersonalData>(services);
         services.AddScoped<IDemoSeeder, NeedsDemoSeeder>();
         services.AddScoped<NeedNotifications>();
         services.AddPageContribution<Samverka.Features.Register.OrganisationPage, NeedsContributions>();

@@ -122,7 +122,7 @@ public sealed class PartnershipPerson : IAudited, IVersioned
     [NotAudited] public long Version { get; set; }
     public Guid PartnershipId { get; set; }
     public Guid PartyId { get; set; }
-    public string Name { get; set; } = "";
+    [Microsoft.AspNetCore.Identity.PersonalData] public string Name { get; set; } = "";
     public string? Role { get; set; }
     public string? Email { get; set; }
 

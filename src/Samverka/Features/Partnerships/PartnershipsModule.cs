@@ -24,6 +24,7 @@ public sealed class PartnershipsModule : IModule
     {
         services.AddStrings<PartnershipsStrings>();
         services.AddScoped<IMyWorkSource, PartnershipsMyWork>();
+        Samverka.Platform.Privacy.PersonalData.AddPersonalDataSource<PartnershipsPersonalData>(services);
         services.AddPartnershipPolicies();
         services.AddScoped<IDemoSeeder, PartnershipsDemoSeeder>();
         services.AddScoped<AgreementBuilder>();

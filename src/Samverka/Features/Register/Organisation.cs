@@ -153,7 +153,7 @@ public sealed class OrganisationContact : IAudited, IVersioned
     [NotAudited] public long Version { get; set; }
     public Guid OrganisationId { get; set; }
     public string Role { get; set; } = "";
-    public string? Name { get; set; }
+    [Microsoft.AspNetCore.Identity.PersonalData] public string? Name { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
 

@@ -28,6 +28,7 @@ public sealed class RegisterModule : IModule
     {
         services.AddStrings<RegisterStrings>();
         services.AddScoped<IMyWorkSource, RegisterMyWork>();
+        Samverka.Platform.Privacy.PersonalData.AddPersonalDataSource<RegisterPersonalData>(services);
         services.AddScoped<IDemoSeeder, RegisterDemoSeeder>();
         services.AddScoped<IDemoSeeder, RegisterDemoMembers>();
         services.AddScoped<Samverka.Platform.Identity.IOrganisationDirectory, OrganisationDirectory>();

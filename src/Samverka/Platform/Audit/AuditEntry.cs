@@ -13,7 +13,6 @@ public sealed class AuditEntry
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public DateTime At { get; set; }
     public string? UserId { get; set; }
-    public string? UserEmail { get; set; }
     public Guid? TenantId { get; set; }
     public Guid? OrganisationId { get; set; }
     public string EntityType { get; set; } = "";

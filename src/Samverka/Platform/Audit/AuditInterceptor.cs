@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Samverka.Platform.Audit;
 
 /// Writes an AuditEntry for every added, changed or deleted IAudited entity in the same SaveChanges, and refuses
-/// any attempt to change or delete an existing audit entry.
+/// any attempt to change or delete an existing audit entry. An entry names the person who acted by user id only, and
+/// a property that holds an e-mail address or a person's name (IsPersonal) is recorded as changed without its values:
+/// the log outlives accounts, and a deleted account's id becomes a tombstone (AccountDeletion), which a name or an
+/// address in the change data would defeat.
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -34,7 +37,6 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
         var user = http.HttpContext?.User;
         var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var email = user?.FindFirstValue(ClaimTypes.Email) ?? user?.Identity?.Name;
         var now = clock.GetUtcNow().UtcDateTime;
 
         var entries = context.ChangeTracker.Entries()
@@ -49,7 +51,6 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             {
                 At = now,
                 UserId = userId,
-                UserEmail = email,
                 TenantId = audited.AuditTenantId,
                 OrganisationId = audited.AuditOrganisationId,
                 EntityType = entry.Metadata.ClrType.Name,
@@ -66,15 +67,15 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     }
 
     /// The entry for a row written outside the change tracker (bulk import), exactly as SaveChanges would record it.
-    public static AuditEntry ForCreated(DbContext context, IAudited entity, string? userId, string? email, DateTime at)
+    public static AuditEntry ForCreated(DbContext context, IAudited entity, string? userId, DateTime at)
     {
         var type = entity.GetType();
         var properties = AuditedProperties.GetOrAdd(type, t => context.Model.FindEntityType(t)!.GetProperties()
             .Where(p => !p.IsShadowProperty() && p.PropertyInfo is not null && p.PropertyInfo.GetCustomAttribute<NotAuditedAttribute>() is null)
-            .Select(p => (p.Name, Getter(p.PropertyInfo!))).ToArray());
+            .Select(p => (p.Name, IsPersonal(p), Getter(p.PropertyInfo!))).ToArray());
         return new AuditEntry
         {
-            At = at, UserId = userId, UserEmail = email, TenantId = entity.AuditTenantId, OrganisationId = entity.AuditOrganisationId,
+            At = at, UserId = userId, TenantId = entity.AuditTenantId, OrganisationId = entity.AuditOrganisationId,
             EntityType = type.Name, EntityId = entity.Id.ToString(), Action = AuditAction.Created,
             Changes = CreatedChanges(entity, properties),
         };
@@ -82,18 +83,24 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     /// {"Property":{"to":value},...} for the non-null properties: byte for byte what JsonSerializer makes of
     /// Describe's dictionary for an added entity, written directly because a bulk import makes a million of them.
-    private static string CreatedChanges(object entity, (string Name, Func<object, object?> Get)[] properties)
+    private static string CreatedChanges(object entity, (string Name, bool Personal, Func<object, object?> Get)[] properties)
     {
         var buffer = JsonBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
         var writer = JsonWriter ??= new Utf8JsonWriter(buffer);
         writer.Reset(buffer);
         writer.WriteStartObject();
-        foreach (var (name, get) in properties)
+        foreach (var (name, personal, get) in properties)
         {
             if (get(entity) is not { } value) continue;
             writer.WritePropertyName(name);
             writer.WriteStartObject();
+            if (personal)
+            {
+                writer.WriteBoolean("changed", true);
+                writer.WriteEndObject();
+                continue;
+            }
             writer.WritePropertyName("to");
             switch (value)
             {
@@ -129,7 +136,15 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(body, target).Compile();
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> AuditedProperties = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, bool Personal, Func<object, object?> Get)[]> AuditedProperties = new();
+
+    private static readonly object Personal = new { changed = true };
+
+    /// A property whose value names a person: an e-mail address (by name, as the personal-data walk finds them) or
+    /// one marked [PersonalData] (a name typed or copied in).
+    public static bool IsPersonal(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property) =>
+        property.ClrType == typeof(string) && (property.Name.EndsWith("Email", StringComparison.Ordinal)
+            || property.PropertyInfo?.GetCustomAttribute<Microsoft.AspNetCore.Identity.PersonalDataAttribute>() is not null);
 
     private static Dictionary<string, object?> Describe(EntityEntry entry)
     {
@@ -138,6 +153,17 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         {
             if (p.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null) continue;
             if (p.Metadata.IsShadowProperty()) continue;
+            if (IsPersonal(p.Metadata))
+            {
+                var changed = entry.State switch
+                {
+                    EntityState.Added => p.CurrentValue is not null,
+                    EntityState.Deleted => true,
+                    _ => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue),
+                };
+                if (changed) changes[p.Metadata.Name] = Personal;
+                continue;
+            }
             switch (entry.State)
             {
                 case EntityState.Added:

@@ -49,7 +49,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         b.Property(a => a.EntityType).HasMaxLength(100);
         b.Property(a => a.EntityId).HasMaxLength(64);
-        b.Property(a => a.UserEmail).HasMaxLength(256);
         b.HasIndex(a => new { a.TenantId, a.At });
         b.HasIndex(a => new { a.OrganisationId, a.At });
         b.HasIndex(a => a.At);

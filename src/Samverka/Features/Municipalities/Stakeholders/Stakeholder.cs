@@ -12,7 +12,7 @@ public sealed class Stakeholder : ITenantScoped, IAudited, IVersioned
     [NotAudited] public long Version { get; set; }
     public Guid TenantId { get; set; }
     public Guid? PartnershipId { get; set; }
-    public string Name { get; set; } = "";
+    [Microsoft.AspNetCore.Identity.PersonalData] public string Name { get; set; } = "";
     public string? Role { get; set; }
     public int Influence { get; set; } = 3;
     public int Interest { get; set; } = 3;

@@ -13,7 +13,7 @@ public sealed class AgreementVersion : IAudited, IVersioned
     public PartnershipForm Form { get; set; }
     public string Language { get; set; } = "sv";
     [NotAudited] public byte[] Document { get; set; } = [];
-    public string CreatedBy { get; set; } = "";
+    [Microsoft.AspNetCore.Identity.PersonalData] public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? FrozenAt { get; set; }
 
@@ -28,7 +28,7 @@ public sealed class AgreementApproval : IAudited
     public Guid VersionId { get; set; }
     public Guid PartyId { get; set; }
     public string UserId { get; set; } = "";
-    public string ApprovedBy { get; set; } = "";
+    [Microsoft.AspNetCore.Identity.PersonalData] public string ApprovedBy { get; set; } = "";
     public DateTime ApprovedAt { get; set; }
 
     public Guid? AuditTenantId => null;

@@ -11,7 +11,7 @@ public sealed class CheckIn : IAudited
     public string Progress { get; set; } = "";
     public string? Blockers { get; set; }
     public string? Celebrate { get; set; }
-    public string RecordedBy { get; set; } = "";
+    [Microsoft.AspNetCore.Identity.PersonalData] public string RecordedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 
     public Guid? AuditTenantId => null;
@@ -25,7 +25,7 @@ public sealed class Decision : IAudited
     public Guid PartnershipId { get; set; }
     public DateOnly DecidedOn { get; set; }
     public string Text { get; set; } = "";
-    public string? DecidedBy { get; set; }
+    [Microsoft.AspNetCore.Identity.PersonalData] public string? DecidedBy { get; set; }
     public DateTime CreatedAt { get; set; }
 
     public Guid? AuditTenantId => null;

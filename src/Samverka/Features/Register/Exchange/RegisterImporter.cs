@@ -381,7 +381,6 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
         var tenants = await db.Tenants.Where(t => t.Kind == TenantKind.Municipality).ToDictionaryAsync(t => t.Code, t => t.Id, ct);
         var user = http.HttpContext?.User;
         var userId = user?.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier);
-        var email = user?.FindFirstValue(System.Security.Claims.ClaimTypes.Email) ?? user?.Identity?.Name;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using var largeWrite = await bulk.BeginLargeWriteAsync(db, ct);
         foreach (var chunk in check.Rows.Chunk(5000))
@@ -396,7 +395,7 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
             {
                 var created = plain.Select(r => NewOrganisation(r, tenants, now)).ToList();
                 // The audit entries (JSON of every field) are built on another thread while the rows are written.
-                var audits = Task.Run(() => created.Select(o => Samverka.Platform.Audit.AuditInterceptor.ForCreated(db, o, userId, email, now)).ToList(), ct);
+                var audits = Task.Run(() => created.Select(o => Samverka.Platform.Audit.AuditInterceptor.ForCreated(db, o, userId, now)).ToList(), ct);
                 try
                 {
                     await bulk.InsertAsync(db, created, ct);

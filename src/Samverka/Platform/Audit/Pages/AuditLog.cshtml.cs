@@ -13,6 +13,9 @@ public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organi
     public List<AuditEntry> Entries { get; private set; } = [];
     public Pager Pager { get; private set; } = default!;
 
+    /// Who acted, by the account's current name: entries keep only the user id.
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
     public async Task<IActionResult> OnGetAsync(string? tenant, Guid? organisation, int? page, CancellationToken ct)
     {
         var query = db.AuditEntries.AsNoTracking();
@@ -53,16 +56,24 @@ public sealed class AuditLogModel(AppDbContext db, IOrganisationDirectory organi
         Pager = new Pager(page ?? 1, PageSize, total, p => $"{link}page={p}");
         Entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip((Pager.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var actors = Entries.Where(e => e.UserId is not null).Select(e => e.UserId!).Distinct().ToList();
+        Names = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return Page();
     }
 
-    public sealed record Change(string Property, string From, string To);
+    /// Hidden: a personal value (an address, a name), recorded as changed without its values.
+    public sealed record Change(string Property, string From, string To, bool Hidden = false);
 
     public static IEnumerable<Change> Describe(string json)
     {
         using var doc = JsonDocument.Parse(json);
         foreach (var p in doc.RootElement.EnumerateObject())
         {
+            if (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("changed", out _))
+            {
+                yield return new Change(p.Name, "", "", Hidden: true);
+                continue;
+            }
             var from = p.Value.TryGetProperty("from", out var f) ? Show(f) : "–";
             var to = p.Value.TryGetProperty("to", out var t) ? Show(t) : "–";
             yield return new Change(p.Name, from, to);

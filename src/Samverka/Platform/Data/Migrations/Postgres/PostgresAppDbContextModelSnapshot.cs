@@ -1629,10 +1629,6 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("UserEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 

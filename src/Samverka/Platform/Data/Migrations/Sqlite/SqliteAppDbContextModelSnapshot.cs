@@ -1615,10 +1615,6 @@ namespace Samverka.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
