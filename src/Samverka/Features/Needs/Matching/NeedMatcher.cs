@@ -13,8 +13,8 @@ public sealed record NeedMatch(Guid OrganisationId, string Name, string? Municip
 /// Finds the register's organisations that fit a need, and the open needs that fit an organisation. Place and age
 /// filter (MatchScorer.Admits: within the need's reach, overlapping ages); the register's search index picks
 /// candidates among those (any shared area, target group or word; extra weight for place, ages and language), the
-/// database supplies their details, and MatchScorer ranks them and says why. Organisations working in the need's
-/// municipality come first, then the rest of its region. A service of its own so other features (funding calls) can
+/// database supplies their details, and MatchScorer ranks them and says why: an organisation working in the need's
+/// municipality earns the full place points, one elsewhere in its region half. A service of its own so other features (funding calls) can
 /// reuse it.
 public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
@@ -45,8 +45,7 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
             .Where(o => MatchScorer.Admits(profile, o.Profile))
             .Select(o => MatchScorer.Score(profile, o.Profile, year))
             .Where(m => m.Score >= MinimumShown)
-            .OrderBy(m => MatchScorer.PlaceOf(profile, m.Organisation) == MatchPlace.Municipality ? 0 : 1)
-            .ThenByDescending(m => m.Score).ThenBy(m => m.Organisation.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), true))
+            .OrderByDescending(m => m.Score).ThenBy(m => m.Organisation.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), true))
             .Take(Math.Min(take, Best)).ToList();
         return ranked.Select(m =>
         {
