@@ -58,6 +58,10 @@ public sealed class ResidentFindsOrganisation(BrowserApp app) : BrowserTest(app)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tjejjouren Dalia" })).ToHaveCountAsync(0);
 
         // A wrong age range is explained beside the fields, in English, and the search still answers.
+        // (The switch remembers English; ?culture= holds for one page only.)
+        await page.GotoAsync("/organisations?area=sport");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Organisations", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Age in years" }).GetByLabel("From").FillAsync("15");
         await page.GetByRole(AriaRole.Group, new() { Name = "Age in years" }).GetByLabel("To").FillAsync("10");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).First.ClickAsync();

@@ -4,8 +4,8 @@ namespace Samverka.Platform.Localization;
 public enum PluralCategory { Zero, One, Two, Few, Many, Other }
 
 /// The cardinal plural rule of each language Samverka speaks or will speak, from CLDR, for whole numbers (counts).
-/// A plural string is one resource key per category the language's rule names: `Register.Employees.one`,
-/// `Register.Employees.other`; `l.Plural("Register.Employees", n)` picks the one that fits.
+/// A plural string is one resource key per category the language's rule names: `Organisations.Staff.one`,
+/// `Organisations.Staff.other`; l.Plural with the key's base and the count picks the one that fits.
 public static class PluralRules
 {
     private sealed record Rule(PluralCategory[] Categories, Func<long, PluralCategory> Pick);
@@ -66,6 +66,11 @@ public static class PluralLocalizerExtensions
         var category = PluralRules.For(language, count);
         return l[key + "." + PluralRules.Suffix(category), [count.ToString("N0", CultureInfo.CurrentCulture), .. more]];
     }
+
+    /// For keys built at run time ("Health." + code) of which only some hold a count with a noun: the plural form
+    /// when the key has one, otherwise the key itself with the count as {0}.
+    public static LocalizedString CountOf(this IStringLocalizer l, string key, long count) =>
+        l[key + "." + PluralRules.Suffix(PluralCategory.Other)].ResourceNotFound ? l[key, count] : l.Plural(key, count);
 
     /// An age range as people say it, leaving out the end that is not given: "13–18 år", "från 16 år",
     /// "upp till 12 år"; null when neither end is given (all ages) and the caller has nothing to show.

@@ -43,8 +43,9 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
         return null;
     }
 
-    public async Task<IActionResult> OnGetAsync(string code, Guid id, int? page, CancellationToken ct) =>
-        await LoadAsync(code, id, page ?? 1, ct) ?? Page();
+    // The page number is read from the query: "page" is Razor Pages' own route value and never binds as a number.
+    public async Task<IActionResult> OnGetAsync(string code, Guid id, CancellationToken ct) =>
+        await LoadAsync(code, id, int.TryParse(Request.Query["page"], out var page) ? Math.Clamp(page, 1, 1000) : 1, ct) ?? Page();
 
     /// Invites one organisation (once) to respond; its admins, or failing that its public address, get an e-mail.
     public async Task<IActionResult> OnPostInviteAsync(string code, Guid id, Guid organisationId, CancellationToken ct)
