@@ -42,6 +42,12 @@ public abstract class MatchingQualityTests(AppFixture fx, ITestOutputHelper outp
         new("Våld i nära relationer", "2081", ["gender-equality", "crime-prevention"], ["girls-and-women"], 18, null, [],
             "Kvinnor som utsätts för våld i nära relationer behöver stöd och skydd tidigt.",
             ["Kvinnojouren Borlänge", "Tjejjouren Dalia"], ["Kodcentrum", "Fritidsbanken Borlänge"]),
+        // Issue 16's walk: a local evening need for teenagers listed organisations from four other countries, Malmö
+        // and an adults' shelter. Place and age now filter; those are the clear misfits here.
+        new("Kvällsverksamhet för unga", "2081", ["leisure", "youth", "sport", "culture"], ["youth"], 13, 18, [],
+            "Unga mellan 13 och 18 år saknar något att göra på kvällarna och samlas i centrum, där det ibland blir bråk.",
+            ["Borlänge Basket", "Dalarnas Idrottsförbund Ungdom", "Fritidsbanken Borlänge"],
+            ["Fryshuset Malmö", "Costumes Convergentes", "Cidade Curiosa", "Ziemeļkurzeme orienteringsklubb", "Kvinnojouren Borlänge", "Seniorernas Träffpunkt Borlänge"]),
         new("Festas da cidade", "PT-BRAGA", ["culture", "leisure"], ["everyone"], null, null, ["pt"],
             "A cidade quer mais cultura e encontros nas festas e nos bairros.",
             ["Costumes Convergentes", "Cidade Curiosa"], ["Fryshuset Malmö"]),

@@ -32,7 +32,12 @@ public static class DependencyCheck
         {
             var parts = file.Split('/');
             var owner = parts[0] == "Features" ? parts[1] : FeatureTable.Platform;
-            foreach (var key in LocalizationResourceTests.Load(file).Keys) keys[key] = owner;
+            foreach (var key in LocalizationResourceTests.Load(file).Keys)
+            {
+                keys[key] = owner;
+                // A plural key is used by its base: l.Plural("Needs.Count", n).
+                if (Samverka.Platform.Localization.PluralRules.Split(key) is { } plural) keys[plural.Base] = owner;
+            }
         }
         var prefixes = keys.GroupBy(k => k.Key.Split('.')[0]).Where(g => g.Select(k => k.Value).Distinct().Count() == 1)
             .ToDictionary(g => g.Key, g => g.First().Value);

@@ -48,10 +48,44 @@ public sealed partial class LocalizationResourceTests
         var sv = Load(file);
         var en = Load(English(file));
         Assert.NotEmpty(sv);
-        Assert.Empty(sv.Keys.Except(en.Keys));
-        Assert.Empty(en.Keys.Except(sv.Keys));
+        // Plural keys are compared by their base: each language has the categories its own rule needs.
+        Assert.Empty(Singular(sv.Keys).Except(Singular(en.Keys)));
+        Assert.Empty(Singular(en.Keys).Except(Singular(sv.Keys)));
+        Assert.Empty(PluralProblems("sv", sv.Keys));
+        Assert.Empty(PluralProblems("en", en.Keys));
         Assert.Empty(sv.Where(kv => string.IsNullOrWhiteSpace(kv.Value)).Select(kv => kv.Key));
         Assert.Empty(en.Where(kv => string.IsNullOrWhiteSpace(kv.Value)).Select(kv => kv.Key));
+    }
+
+    /// Keys with plural keys reduced to their base ("Needs.Count.one" → "Needs.Count").
+    private static HashSet<string> Singular(IEnumerable<string> keys) =>
+        keys.Select(k => PluralRules.Split(k)?.Base ?? k).ToHashSet();
+
+    /// What a language's file lacks or has too much of among its plural keys: every plural key needs each category
+    /// of the language's CLDR rule, and a category the rule does not have would never be shown.
+    internal static List<string> PluralProblems(string language, IEnumerable<string> keys)
+    {
+        var required = PluralRules.CategoriesOf(language);
+        return keys.Select(k => (Key: k, Plural: PluralRules.Split(k))).Where(x => x.Plural is not null)
+            .GroupBy(x => x.Plural!.Value.Base)
+            .SelectMany(g =>
+            {
+                var present = g.Select(x => x.Plural!.Value.Category).ToHashSet();
+                return required.Where(c => !present.Contains(c)).Select(c => $"{language} {g.Key}: no .{PluralRules.Suffix(c)}")
+                    .Concat(present.Where(c => !required.Contains(c)).Select(c => $"{language} {g.Key}: .{PluralRules.Suffix(c)} is not a category of the language"));
+            }).ToList();
+    }
+
+    [Fact]
+    public void The_plural_check_asks_each_language_for_the_categories_of_its_rule()
+    {
+        Assert.Empty(PluralProblems("sv", ["X.Count.one", "X.Count.other", "X.Plain"]));
+        Assert.Equal(["sv X.Count: no .one"], PluralProblems("sv", ["X.Count.other"]));
+        Assert.Equal(["en X.Count: .few is not a category of the language"], PluralProblems("en", ["X.Count.one", "X.Count.other", "X.Count.few"]));
+        // Latvian needs zero, one and other; Lithuanian one, few, many and other.
+        Assert.Empty(PluralProblems("lv", ["X.Count.zero", "X.Count.one", "X.Count.other"]));
+        Assert.Equal(["lv X.Count: no .zero"], PluralProblems("lv", ["X.Count.one", "X.Count.other"]));
+        Assert.Equal(["lt X.Count: no .few", "lt X.Count: no .many"], PluralProblems("lt", ["X.Count.one", "X.Count.other"]));
     }
 
     [Theory]
@@ -60,7 +94,9 @@ public sealed partial class LocalizationResourceTests
     {
         var sv = Load(file);
         var en = Load(English(file));
-        var mismatched = sv.Keys.Where(k => !Placeholders(sv[k]).SetEquals(Placeholders(en[k]))).ToList();
+        // A plural form may leave the count out ("ett behov"), so its placeholders are compared without {0}.
+        HashSet<string> Of(string key, string value) => PluralRules.Split(key) is null ? Placeholders(value) : [.. Placeholders(value).Where(p => p != "{0}")];
+        var mismatched = sv.Keys.Where(en.ContainsKey).Where(k => !Of(k, sv[k]).SetEquals(Of(k, en[k]))).ToList();
         Assert.Empty(mismatched);
     }
 
@@ -81,6 +117,9 @@ public sealed partial class LocalizationResourceTests
     [GeneratedRegex(@"(?:\b[Ll]\[""|ErrorMessage = ""|Name = ""|E\(nameof\(\w+\), "")([A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""")]
     private static partial Regex KeyUse();
 
+    [GeneratedRegex(@"\.Plural\(""([A-Z][A-Za-z]+\.[A-Za-z0-9.]+)""")]
+    private static partial Regex PluralUse();
+
     [Fact]
     public void Every_key_used_in_code_and_pages_exists()
     {
@@ -88,7 +127,8 @@ public sealed partial class LocalizationResourceTests
         var root = SourceRoot();
         var missing = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/obj/") && !f.Contains("/bin/") && !f.Contains("/Migrations/"))
-            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(root, f), Key: m.Groups[1].Value)))
+            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(root, f), Key: m.Groups[1].Value))
+                .Concat(PluralUse().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(root, f), Key: m.Groups[1].Value + ".other"))))
             .Where(u => !sv.ContainsKey(u.Key))
             .Select(u => $"{u.File}: {u.Key}")
             .Distinct()

@@ -9,6 +9,19 @@ public enum NeedStatus
     Closed = 3,
 }
 
+/// How far from the need's municipality an organisation may be to be matched with it. Place is a filter, not a
+/// weight: a local need is for organisations that work in the municipality or its region; an officer widens it on
+/// the need's form when help from further away is welcome.
+public enum NeedReach
+{
+    /// The municipality and the rest of its region (county).
+    Local = 0,
+    /// The whole country.
+    Country = 1,
+    /// Other countries too.
+    Anywhere = 2,
+}
+
 /// A societal problem a department wants help with, published on the needs board: a problem to discuss, not a
 /// ready-made solution. Drafts are seen only by the municipality's own staff.
 public sealed class Need : ITenantScoped, IAudited, IVersioned
@@ -34,6 +47,8 @@ public sealed class Need : ITenantScoped, IAudited, IVersioned
     public List<string> Languages { get; set; } = [];
     /// The collaboration forms the department is open to: grant, procurement, iop, dialogue.
     public List<string> Forms { get; set; } = [];
+    /// Who may be matched with the need, by place; local unless the officer opens it further.
+    public NeedReach Reach { get; set; } = NeedReach.Local;
     [Microsoft.AspNetCore.Identity.PersonalData] public string ContactName { get; set; } = "";
     public string ContactEmail { get; set; } = "";
     public DateOnly Closes { get; set; }

@@ -27,8 +27,8 @@ internal sealed class NeedsContributions(AppDbContext db, TimeProvider clock, IS
     {
         if (await db.MedianResponseTimeAsync(municipality.Id, clock.GetUtcNow().UtcDateTime, ct) is not { } median) return [];
         var time = median.TotalHours < 48
-            ? l["Needs.MedianHours", Math.Max(1, (int)Math.Round(median.TotalHours))]
-            : l["Needs.MedianDays", (int)Math.Round(median.TotalDays)];
+            ? l.Plural("Needs.MedianHours", Math.Max(1, (int)Math.Round(median.TotalHours)))
+            : l.Plural("Needs.MedianDays", (int)Math.Round(median.TotalDays));
         return [l["Needs.MedianResponse", time]];
     }
 

@@ -43,18 +43,21 @@ public sealed class NeedsModule : IModule
 
     public sealed record MatchReasonDto(string Code, string Text, double Points);
     public sealed record MatchDto(Guid OrganisationId, string Name, string? Municipality, double Score, IReadOnlyList<MatchReasonDto> Reasons);
-    public sealed record MatchPage(Guid NeedId, IReadOnlyList<MatchDto> Items);
+    /// Total counts the best matches (NeedMatcher.Best at most), of which Items is page Page.
+    public sealed record MatchPage(Guid NeedId, IReadOnlyList<MatchDto> Items, int Total, int Page, int PageSize);
 
     /// The register's organisations that best fit a published need, each with the reasons, best first. Drafts are
     /// not found here (their municipality's staff see matches on the need's own pages).
-    internal static async Task<Results<Ok<MatchPage>, NotFound>> Matches(Guid id, int? pageSize, AppDbContext db, Matching.NeedMatcher matcher, CancellationToken ct)
+    internal static async Task<Results<Ok<MatchPage>, NotFound>> Matches(Guid id, int? page, int? pageSize, AppDbContext db, Matching.NeedMatcher matcher, CancellationToken ct)
     {
         var row = await db.Needs().AsNoTracking().Where(n => n.Id == id && n.Status != NeedStatus.Draft)
             .Join(db.Tenants, n => n.TenantId, t => t.Id, (n, t) => new NeedRow { Need = n, Municipality = t }).SingleOrDefaultAsync(ct);
         if (row is null) return TypedResults.NotFound();
-        var matches = await matcher.ForNeedAsync(row.Need, row.Municipality.Code, row.Municipality.Name, Math.Clamp(pageSize ?? 20, 1, 50), ct);
-        return TypedResults.Ok(new MatchPage(id, matches.Select(m => new MatchDto(m.OrganisationId, m.Name, m.Municipality, m.Score,
-            m.Reasons.Select(r => new MatchReasonDto(r.Code, r.Text, r.Points)).ToList())).ToList()));
+        var size = Math.Clamp(pageSize ?? Matching.NeedMatcher.Best, 1, Matching.NeedMatcher.Best);
+        var number = Math.Clamp(page ?? 1, 1, Matching.NeedMatcher.Best);
+        var matches = await matcher.ForNeedAsync(row.Need, row.Municipality.Code, row.Municipality.Name, Matching.NeedMatcher.Best, ct);
+        return TypedResults.Ok(new MatchPage(id, matches.Skip((number - 1) * size).Take(size).Select(m => new MatchDto(m.OrganisationId, m.Name, m.Municipality, m.Score,
+            m.Reasons.Select(r => new MatchReasonDto(r.Code, r.Text, r.Points)).ToList())).ToList(), matches.Count, number, size));
     }
 
     public sealed record NeedDto(Guid Id, string Title, string Municipality, string MunicipalityCode, DateOnly Closes, IReadOnlyList<string> Areas, IReadOnlyList<string> Forms);

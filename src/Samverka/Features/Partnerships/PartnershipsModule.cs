@@ -146,7 +146,7 @@ public sealed class PartnershipsModule : IModule
         if (!await http.IsAllowedAsync(f, PartnershipPolicies.Party)) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var signals = HealthCheck.Evaluate(f, today).Select(s => new SignalDto(s.Code, Code(s.Pitfall), Code(s.Severity), s.Count,
-            l["Health." + s.Code, s.Count], l["HealthWhy." + s.Code], l["HealthNext." + s.Code])).ToList();
+            l.CountOf("Health." + s.Code, s.Count), l["HealthWhy." + s.Code], l["HealthNext." + s.Code])).ToList();
         var balance = HealthCheck.Balance(f).Select(b => new BalanceDto(b.Name, b.Contributed, Math.Round(b.ContributionShare, 3), b.Tasks, Math.Round(b.TaskShare, 3))).ToList();
         return TypedResults.Ok(new HealthDto(id, signals, balance));
     }

@@ -77,15 +77,15 @@ public sealed class RegisterModule : IModule
         string Description, List<string> Areas, List<string> TargetGroups, int? AgeFrom, int? AgeTo, List<string> MunicipalitiesServed,
         List<string> Languages, string? Website, DateTime LastConfirmed, bool MayBeOutdated);
 
-    /// page, pageSize and sort are declared, though SearchQuery reads the query itself, so that OpenAPI lists them and
+    /// page, pageSize, sort and the ages are declared, though SearchQuery reads the query itself, so that OpenAPI lists them and
     /// a value that is not a number or a known order answers 400 instead of being quietly replaced by the default.
     internal static Results<Ok<OrganisationSearchPage>, ValidationProblem> List(HttpRequest request, RegisterSearch search,
-        int? page, int? pageSize, string? sort, IStringLocalizer<SharedResource> l)
+        int? page, int? pageSize, string? sort, int? ageFrom, int? ageTo, IStringLocalizer<SharedResource> l)
     {
         string[] sorts = ["relevance", "name", "confirmed"];
-        if (!string.IsNullOrEmpty(sort) && !sorts.Contains(sort))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = [l["Api.Invalid.Choice", string.Join(", ", sorts)]] },
-                title: l["Api.Invalid.Title"]);
+        var problems = SearchQuery.AgeProblems(request.Query, l);
+        if (!string.IsNullOrEmpty(sort) && !sorts.Contains(sort)) problems["sort"] = [l["Api.Invalid.Choice", string.Join(", ", sorts)]];
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems, title: l["Api.Invalid.Title"]);
         var result = search.Search(SearchQuery.Parse(request.Query));
         return TypedResults.Ok(new OrganisationSearchPage(
             result.Items.Select(i => new OrganisationItem(i.Id, i.Name, i.LegalForm, i.Municipality, i.LastConfirmedAt, i.Freshness >= Freshness.MayBeOutdated)).ToList(),
@@ -108,6 +108,29 @@ public sealed class RegisterModule : IModule
 /// Reads a search from query parameters, the same for the page and the API, so a URL is shareable.
 public static class SearchQuery
 {
+    /// The highest age a search takes.
+    public const int MaxAge = 120;
+
+    /// What is wrong with the ages asked for (`ageFrom`, `ageTo`), by parameter, in the person's language; empty when
+    /// they can be used. Parse leaves out the ages that have a problem.
+    public static Dictionary<string, string[]> AgeProblems(IQueryCollection query, IStringLocalizer l)
+    {
+        var problems = new Dictionary<string, string[]>();
+        var (from, fromOk) = Age(query["ageFrom"]);
+        var (to, toOk) = Age(query["ageTo"]);
+        if (!fromOk) problems["ageFrom"] = [l["Organisations.AgeInvalid", l["Organisations.AgeFrom"], MaxAge]];
+        if (!toOk) problems["ageTo"] = [l["Organisations.AgeInvalid", l["Organisations.AgeTo"], MaxAge]];
+        if (from > to) problems["ageTo"] = [l["Validation.AgeOrder"]];
+        return problems;
+    }
+
+    /// A whole age from 0 to MaxAge, or nothing; false when something else was written.
+    private static (int? Age, bool Ok) Age(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return (null, true);
+        return int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxAge ? (n, true) : (null, false);
+    }
+
     public static SearchRequest Parse(IQueryCollection query)
     {
         var filters = new Dictionary<string, IReadOnlyList<string>>();
@@ -125,7 +148,10 @@ public static class SearchQuery
         var page = int.TryParse(query["page"], out var p) ? Math.Clamp(p, 1, 10_000) : 1;
         var size = int.TryParse(query["pageSize"], out var s) ? Math.Clamp(s, 1, RegisterSearch.MaxPageSize) : 20;
         var q = query["q"].ToString();
-        return new SearchRequest(q.Length > 200 ? q[..200] : q, filters, sort, page, size);
+        var (ageFrom, _) = Age(query["ageFrom"]);
+        var (ageTo, _) = Age(query["ageTo"]);
+        if (ageFrom > ageTo) (ageFrom, ageTo) = (null, null);
+        return new SearchRequest(q.Length > 200 ? q[..200] : q, filters, sort, page, size, AgeFrom: ageFrom, AgeTo: ageTo);
     }
 
     /// The query string for the same search on another page (or with one filter changed).
@@ -135,6 +161,8 @@ public static class SearchQuery
         if (!string.IsNullOrWhiteSpace(r.Query)) parts.Add("q=" + Uri.EscapeDataString(r.Query));
         foreach (var (facet, values) in r.Filters)
             foreach (var v in values) parts.Add($"{facet}={Uri.EscapeDataString(v)}");
+        if (r.AgeFrom is { } from) parts.Add($"ageFrom={from}");
+        if (r.AgeTo is { } to) parts.Add($"ageTo={to}");
         if (r.Sort != SearchSort.Relevance) parts.Add("sort=" + (r.Sort == SearchSort.Name ? "name" : "confirmed"));
         if ((page ?? r.Page) > 1) parts.Add($"page={page ?? r.Page}");
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);

@@ -19,6 +19,9 @@ public static class Taxonomy
 
     public sealed record AgeBand(string Code, int From, int To);
 
+    /// The highest age anyone gives: an age range left open at the top reaches it.
+    public const int OldestAge = 150;
+
     public static readonly AgeBand[] AgeBands =
     [
         new("0-5", 0, 5), new("6-12", 6, 12), new("13-17", 13, 17), new("18-25", 18, 25), new("26-64", 26, 64), new("65+", 65, 150),

@@ -12,11 +12,24 @@ public sealed record NeedProfile(
     IReadOnlyList<string> Languages,
     IReadOnlySet<string> Terms)
 {
+    /// How far from the municipality organisations may be (Need.Reach).
+    public NeedReach Reach { get; init; } = NeedReach.Local;
+
+    /// The municipality codes of the need's region (county), its own included; empty when unknown (Swedish codes
+    /// then fall back to their county digits).
+    public IReadOnlySet<string> Region { get; init; } = new HashSet<string>();
+
+    /// The need's country (ISO 3166-1 alpha-2); null when unknown.
+    public string? CountryCode { get; init; }
+
     public static NeedProfile From(Need need, string municipalityCode, Func<string, IEnumerable<string>> analyse) => new(
         municipalityCode, need.Areas, need.TargetGroups, need.AgeFrom, need.AgeTo, need.Languages,
         analyse(string.Join(" ", need.Title, need.Problem, need.TargetGroup, need.DesiredOutcome))
             // Numbers (ages, years, sums) say nothing about what an organisation does.
-            .Where(t => t.Length > 2 && !t.All(char.IsAsciiDigit)).ToHashSet());
+            .Where(t => t.Length > 2 && !t.All(char.IsAsciiDigit)).ToHashSet())
+    {
+        Reach = need.Reach,
+    };
 }
 
 /// What matching knows about an organisation; TrackRecord counts its earlier responses to needs (later also
@@ -36,7 +49,14 @@ public sealed record OrganisationProfile(
     int? FoundedYear,
     int TrackRecord,
     Freshness Freshness,
-    IReadOnlySet<string> Terms);
+    IReadOnlySet<string> Terms)
+{
+    /// Where it is registered (ISO 3166-1 alpha-2); null when unknown.
+    public string? CountryCode { get; init; }
+}
+
+/// Where an organisation works, seen from a need's municipality, nearest first.
+public enum MatchPlace { Municipality, Region, Country, Abroad }
 
 /// One reason an organisation matched, with the points it earned. Kind says how to word it; Values fill it in.
 public sealed record ScoredReason(string Code, double Points, double MaxPoints, IReadOnlyList<string> Values);
@@ -56,6 +76,37 @@ public static class MatchScorer
     /// Swedish municipality codes start with their county's two digits; other countries' codes say nothing here.
     public static string? County(string municipalityCode) =>
         municipalityCode.Length == 4 && municipalityCode.All(char.IsAsciiDigit) ? municipalityCode[..2] : null;
+
+    /// How near the organisation works to the need: in the municipality (based there or serving it), elsewhere in
+    /// its region, elsewhere in its country, or abroad.
+    public static MatchPlace PlaceOf(NeedProfile need, OrganisationProfile org)
+    {
+        if (org.HomeMunicipalityCode == need.MunicipalityCode || org.MunicipalitiesServed.Contains(need.MunicipalityCode)) return MatchPlace.Municipality;
+        var county = County(need.MunicipalityCode);
+        bool InRegion(string? code) => code is not null &&
+            (need.Region.Count > 0 ? need.Region.Contains(code) : county is not null && code.Length == 4 && code.StartsWith(county, StringComparison.Ordinal));
+        if (InRegion(org.HomeMunicipalityCode) || org.MunicipalitiesServed.Any(InRegion)) return MatchPlace.Region;
+        var country = need.CountryCode ?? (county is not null ? "SE" : null);
+        return country is not null && org.CountryCode == country ? MatchPlace.Country : MatchPlace.Abroad;
+    }
+
+    /// Whether an organisation may be matched with a need at all. Place and age are filters, not weights: it must
+    /// work within the need's reach, and when both give ages, the ranges must overlap (an organisation for adults
+    /// cannot take on a need for teenagers however well its other details fit).
+    public static bool Admits(NeedProfile need, OrganisationProfile org)
+    {
+        var within = PlaceOf(need, org) switch
+        {
+            MatchPlace.Municipality or MatchPlace.Region => true,
+            MatchPlace.Country => need.Reach >= NeedReach.Country,
+            _ => need.Reach >= NeedReach.Anywhere,
+        };
+        return within && AgesOverlap(need.AgeFrom, need.AgeTo, org.AgeFrom, org.AgeTo);
+    }
+
+    /// Whether two age ranges share a year; an end left open reaches as far as it can.
+    public static bool AgesOverlap(int? from, int? to, int? otherFrom, int? otherTo) =>
+        Math.Max(from ?? 0, otherFrom ?? 0) <= Math.Min(to ?? int.MaxValue, otherTo ?? int.MaxValue);
 
     public static ScoredMatch Score(NeedProfile need, OrganisationProfile org, int currentYear)
     {
@@ -90,14 +141,12 @@ public static class MatchScorer
             var orgHi = org.AgeTo ?? 150;
             var overlap = Math.Min(hi, orgHi) - Math.Max(lo, orgLo) + 1;
             var share = overlap <= 0 ? 0 : (double)overlap / (hi - lo + 1);
-            Add("age", Age, share, [$"{org.AgeFrom?.ToString() ?? "0"}", org.AgeTo?.ToString() ?? ""]);
+            Add("age", Age, share, [org.AgeFrom?.ToString(CultureInfo.InvariantCulture) ?? "", org.AgeTo?.ToString(CultureInfo.InvariantCulture) ?? ""]);
         }
         {
-            var serves = org.HomeMunicipalityCode == need.MunicipalityCode || org.MunicipalitiesServed.Contains(need.MunicipalityCode);
-            // Swedish municipality codes start with their county's two digits: a neighbour can often help too.
-            var county = County(need.MunicipalityCode);
-            var nearby = !serves && county is not null && (org.HomeMunicipalityCode?.StartsWith(county) == true || org.MunicipalitiesServed.Any(m => m.Length == 4 && m.StartsWith(county)));
-            Add("place", Place, serves ? 1 : nearby ? 0.5 : 0, [serves ? "serves" : "nearby"]);
+            // A neighbour in the region can often help too, though less readily than one already working there.
+            var place = PlaceOf(need, org);
+            Add("place", Place, place == MatchPlace.Municipality ? 1 : place == MatchPlace.Region ? 0.5 : 0, [place == MatchPlace.Municipality ? "serves" : "nearby"]);
         }
         if (need.Languages.Count > 0)
         {

@@ -10,11 +10,17 @@ public sealed record MatchReason(string Code, string Text, double Points);
 
 public sealed record NeedMatch(Guid OrganisationId, string Name, string? Municipality, double Score, IReadOnlyList<MatchReason> Reasons);
 
-/// Finds the register's organisations that fit a need, and the open needs that fit an organisation. The register's
-/// search index picks candidates (any shared area, target group or word; extra weight for place, ages and language),
-/// the database supplies their details, and MatchScorer ranks them and says why.
+/// Finds the register's organisations that fit a need, and the open needs that fit an organisation. Place and age
+/// filter (MatchScorer.Admits: within the need's reach, overlapping ages); the register's search index picks
+/// candidates among those (any shared area, target group or word; extra weight for place, ages and language), the
+/// database supplies their details, and MatchScorer ranks them and says why: an organisation working in the need's
+/// municipality earns the full place points, one elsewhere in its region half. A service of its own so other features (funding calls) can
+/// reuse it.
 public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
+    /// The most organisations suggested for a need: a short list a person reads, not the register.
+    public const int Best = 20;
+
     /// How many candidates the index hands over for exact scoring: well above any page, far below the register.
     public const int Candidates = 100;
 
@@ -24,17 +30,23 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
     /// Below this an organisation shares too little with a need to be worth an officer's time.
     public const double MinimumShown = 25;
 
+    /// The organisations that best fit the need, at most `take` (and never more than Best), best first.
     public async Task<IReadOnlyList<NeedMatch>> ForNeedAsync(Need need, string municipalityCode, string municipalityName, int take, CancellationToken ct)
     {
-        var profile = NeedProfile.From(need, municipalityCode, index.Terms);
-        var ids = index.WithSearcher(searcher => CandidateIds(profile, searcher.IndexReader));
+        var places = new PlaceCache(db);
+        var profile = await places.ProfileAsync(need, municipalityCode, index.Terms, ct);
+        var within = need.Reach == NeedReach.Anywhere ? null
+            : need.Reach == NeedReach.Country && profile.CountryCode is { } country ? await places.CountryAsync(country, ct)
+            : profile.Region.Count > 0 ? profile.Region : new HashSet<string> { municipalityCode };
+        var ids = index.WithSearcher(searcher => CandidateIds(profile, within, searcher.IndexReader));
         var organisations = await ProfilesAsync(ids, ct);
         var year = clock.GetUtcNow().Year;
         var ranked = organisations.Values
+            .Where(o => MatchScorer.Admits(profile, o.Profile))
             .Select(o => MatchScorer.Score(profile, o.Profile, year))
             .Where(m => m.Score >= MinimumShown)
             .OrderByDescending(m => m.Score).ThenBy(m => m.Organisation.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), true))
-            .Take(take).ToList();
+            .Take(Math.Min(take, Best)).ToList();
         return ranked.Select(m =>
         {
             var o = organisations[m.Organisation.Id];
@@ -49,8 +61,12 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
         if (!organisations.TryGetValue(organisationId, out var o)) return [];
         var open = await NeedsModule.OpenNeeds(db, clock, null, null).ToListAsync(ct);
         var year = clock.GetUtcNow().Year;
-        return open
-            .Select(n => (Need: n, Scored: MatchScorer.Score(NeedProfile.From(n.Need, n.Municipality.Code, index.Terms), o.Profile, year)))
+        var places = new PlaceCache(db);
+        var profiles = new List<(NeedsModule.NeedRow Need, NeedProfile Profile)>();
+        foreach (var n in open) profiles.Add((n, await places.ProfileAsync(n.Need, n.Municipality.Code, index.Terms, ct)));
+        return profiles
+            .Where(x => MatchScorer.Admits(x.Profile, o.Profile))
+            .Select(x => (x.Need, Scored: MatchScorer.Score(x.Profile, o.Profile, year)))
             .Where(x => x.Scored.Score >= MinimumFit)
             .OrderByDescending(x => x.Scored.Score).ThenBy(x => x.Need.Need.Closes)
             .Select(x => (x.Need, new NeedMatch(o.Profile.Id, o.Profile.Name, o.HomeName, x.Scored.Score,
@@ -66,7 +82,39 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
     /// need's rarer words, given the points of the clauses it meets (areas, groups, words, place, ages, languages),
     /// the best `Candidates` of them. Postings are walked once each into an array of points per document, which costs
     /// a few milliseconds over a million entries where a scored Lucene query with the same clauses costs tens.
-    private static List<Guid> CandidateIds(NeedProfile need, IndexReader reader)
+    /// Where needs are: each municipality's region and country, looked up once per call.
+    private sealed class PlaceCache(AppDbContext db)
+    {
+        private readonly Dictionary<string, (HashSet<string> Region, string? Country)> _places = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _countries = new(StringComparer.Ordinal);
+
+        public async Task<NeedProfile> ProfileAsync(Need need, string municipalityCode, Func<string, IEnumerable<string>> analyse, CancellationToken ct)
+        {
+            if (!_places.TryGetValue(municipalityCode, out var place))
+            {
+                var tenant = await db.Tenants.AsNoTracking().Where(t => t.Code == municipalityCode)
+                    .Select(t => new { t.ParentId, t.CountryCode }).FirstOrDefaultAsync(ct);
+                var region = tenant?.ParentId is { } parent
+                    ? (await db.Tenants.AsNoTracking().Where(t => t.ParentId == parent && t.Kind == TenantKind.Municipality).Select(t => t.Code).ToListAsync(ct)).ToHashSet()
+                    : [];
+                region.Add(municipalityCode);
+                place = _places[municipalityCode] = (region, tenant?.CountryCode is { Length: > 0 } c ? c : null);
+            }
+            return NeedProfile.From(need, municipalityCode, analyse) with { Region = place.Region, CountryCode = place.Country };
+        }
+
+        /// Every municipality code of a country, for a need open to the whole country.
+        public async Task<HashSet<string>> CountryAsync(string country, CancellationToken ct)
+        {
+            if (!_countries.TryGetValue(country, out var codes))
+                codes = _countries[country] = (await db.Tenants.AsNoTracking().Where(t => t.CountryCode == country && t.Kind == TenantKind.Municipality)
+                    .Select(t => t.Code).ToListAsync(ct)).ToHashSet();
+            return codes;
+        }
+    }
+
+    /// `within`: the municipality codes an organisation must be based in or serve (null: anywhere).
+    private static List<Guid> CandidateIds(NeedProfile need, IReadOnlySet<string>? within, IndexReader reader)
     {
         var words = need.Terms
             .Select(t => (Term: t, Freq: reader.DocFreq(new Term(RegisterIndex.TextField, t))))
@@ -118,6 +166,23 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
             }
             else Walk(RegisterIndex.FacetField(Facets.Municipality), need.MunicipalityCode, MatchScorer.Place / 2, false);
 
+            // Place and age are filters: outside the need's reach, or with only age bands the need does not touch, an
+            // entry is no candidate however much else it shares.
+            FixedBitSet? Union(string field, IEnumerable<string> values)
+            {
+                var set = new FixedBitSet(maxDoc);
+                foreach (var value in values)
+                {
+                    var docs = leaf.GetTermDocsEnum(new Term(field, value));
+                    if (docs is null) continue;
+                    int d;
+                    while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) set.Set(d);
+                }
+                return set;
+            }
+            var inReach = within is null ? null : Union(RegisterIndex.FacetField(Facets.Municipality), within);
+            var ofAge = bands.Count == 0 ? null : Union(RegisterIndex.FacetField(Facets.Age), bands);
+
             // Only public entries still in default search.
             var hidden = new FixedBitSet(maxDoc);
             var notPublic = leaf.GetTermDocsEnum(new Term(RegisterIndex.PublicField, "0"));
@@ -129,6 +194,8 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
             for (var doc = topic.NextSetBit(0); doc >= 0 && doc < maxDoc; doc = doc + 1 < maxDoc ? topic.NextSetBit(doc + 1) : -1)
             {
                 if (hidden.Get(doc) || (live is not null && !live.Get(doc))) continue;
+                if (inReach is not null && !inReach.Get(doc)) continue;
+                if (ofAge is not null && !ofAge.Get(doc)) continue;
                 var p = points[doc];
                 if (best.Count < Candidates) best.Enqueue((li, doc), p);
                 else if (best.TryPeek(out _, out var lowest) && p > lowest) best.EnqueueDequeue((li, doc), p);
@@ -153,7 +220,7 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
             .Where(o => ids.Contains(o.Id))
             .Select(o => new
             {
-                o.Id, o.Name, o.Status, o.HomeMunicipalityId, o.Areas, o.TargetGroups, o.AgeFrom, o.AgeTo,
+                o.Id, o.Name, o.Status, o.HomeMunicipalityId, o.CountryCode, o.Areas, o.TargetGroups, o.AgeFrom, o.AgeTo,
                 o.MunicipalitiesServed, o.Languages, o.Staff, o.Volunteers, o.FoundedYear, o.Freshness, o.Description,
             })
             .ToListAsync(ct);
@@ -172,7 +239,8 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
             var text = string.Join(" ", [o.Description, .. services[o.Id]]);
             var home = o.HomeMunicipalityId is { } h && tenants.TryGetValue(h, out var t) ? t : default;
             return new Loaded(new OrganisationProfile(o.Id, o.Name, home.Code, o.Areas, o.TargetGroups, o.AgeFrom, o.AgeTo, o.MunicipalitiesServed,
-                o.Languages, o.Staff, o.Volunteers, o.FoundedYear, track.GetValueOrDefault(o.Id), o.Freshness, index.Terms(text).ToHashSet()), home.Name, text);
+                o.Languages, o.Staff, o.Volunteers, o.FoundedYear, track.GetValueOrDefault(o.Id), o.Freshness, index.Terms(text).ToHashSet())
+            { CountryCode = o.CountryCode }, home.Name, text);
         });
     }
 
@@ -183,16 +251,17 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
         {
             "area" => l["Match.Area", List("Area.")],
             "targetGroup" => r.Values is ["everyone"] ? l["Match.Everyone"] : l["Match.TargetGroup", List("TargetGroup.")],
-            "age" => r.Points >= r.MaxPoints ? l["Match.Age", r.Values[0], r.Values[1]] : l["Match.AgePartly", r.Values[0], r.Values[1]],
+            "age" => l[r.Points >= r.MaxPoints ? "Match.Age" : "Match.AgePartly", l.AgeRange(Number(r.Values[0]), Number(r.Values[1])) ?? l["Ages.All"]],
             "place" => r.Values[0] == "serves" ? l["Match.Place", municipalityName] : l["Match.Nearby", municipalityName],
             "language" => l["Match.Language", List("Language.")],
             "text" => l["Match.Text", string.Join(", ", SurfaceWords(orgText, r.Values))],
-            "capacity" => l["Match.Capacity", r.Values[0], r.Values[1]],
+            "capacity" => l["Match.Capacity", l.Join([.. new[] { ("Organisations.Staff", Number(r.Values[0]) ?? 0), ("Organisations.Volunteers", Number(r.Values[1]) ?? 0) }
+                .Where(x => x.Item2 > 0).Select(x => l.Plural(x.Item1, x.Item2).Value)])],
             "trackRecord" => (r.Values[0], r.Values[1]) switch
             {
-                ("", var n) => l["Match.Responses", n],
+                ("", var n) => l.Plural("Match.Responses", Number(n) ?? 0),
                 (var y, "0") => l["Match.Founded", y],
-                (var y, var n) => l["Match.FoundedAndResponses", y, n],
+                (var y, var n) => l.Plural("Match.FoundedAndResponses", Number(n) ?? 0, y),
             },
             _ => r.Values[0] switch
             {
@@ -203,6 +272,8 @@ public sealed class NeedMatcher(RegisterIndex index, AppDbContext db, TimeProvid
         };
         return new MatchReason(r.Code, text, r.Points);
     }
+
+    private static int? Number(string value) => int.TryParse(value, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// A vocabulary label inside a sentence: "psykisk hälsa", "arabiska"; English keeps its capitalised language
     /// names, and acronyms ("HBTQ") stay as they are.

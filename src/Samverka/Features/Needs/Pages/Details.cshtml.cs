@@ -169,6 +169,6 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser current, TimeProvi
     public string Waited(DateTime from, DateTime? to = null)
     {
         var span = (to ?? Now) - from;
-        return span.TotalHours < 24 ? l["Needs.WaitedHours", Math.Max(0, (int)span.TotalHours)] : l["Needs.WaitedDays", (int)span.TotalDays];
+        return span.TotalHours < 24 ? l.Plural("Needs.WaitedHours", Math.Max(0, (int)span.TotalHours)) : l.Plural("Needs.WaitedDays", (int)span.TotalDays);
     }
 }

@@ -16,6 +16,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
     public List<SelectListItem> Areas => Taxonomy.Areas.Select(a => new SelectListItem(l["Area." + a], a)).ToList();
     public List<SelectListItem> TargetGroups => Taxonomy.TargetGroups.Select(g => new SelectListItem(l["TargetGroup." + g], g)).ToList();
     public List<SelectListItem> Languages => Taxonomy.Languages.Select(g => new SelectListItem(l["Language." + g], g)).ToList();
+    public List<SelectListItem> Reaches => Enum.GetValues<NeedReach>().Select(r => new SelectListItem(l["NeedReach." + r], r.ToString())).ToList();
     public List<SelectListItem> Forms => Need.FormCodes.Select(f => new SelectListItem(l["NeedForm." + f], f)).ToList();
 
     private async Task<IActionResult?> LoadAsync(string code, string slot, CancellationToken ct)
@@ -107,7 +108,7 @@ public sealed class NeedInput
     {
         Title = n.Title, DepartmentId = n.DepartmentId, Problem = n.Problem, TargetGroup = n.TargetGroup, TargetGroups = [.. n.TargetGroups], Languages = [.. n.Languages], AgeFrom = n.AgeFrom, AgeTo = n.AgeTo,
         Areas = [.. n.Areas], DesiredOutcome = n.DesiredOutcome, Timeframe = n.Timeframe, Budget = n.Budget, Forms = [.. n.Forms],
-        ContactName = n.ContactName, ContactEmail = n.ContactEmail, Closes = n.Closes,
+        ContactName = n.ContactName, ContactEmail = n.ContactEmail, Closes = n.Closes, Reach = n.Reach,
     };
 
     /// The form's fields onto the need (the reverse of From); its state is Need.Publish's and Need.Close's.
@@ -126,6 +127,7 @@ public sealed class NeedInput
         need.Timeframe = Text.Blank(Timeframe);
         need.Budget = Budget;
         need.Forms = [.. Forms.Distinct()];
+        need.Reach = Reach;
         need.ContactName = ContactName.Trim();
         need.ContactEmail = ContactEmail.Trim();
         need.Closes = Closes!.Value;
@@ -185,6 +187,10 @@ public sealed class NeedInput
 
     [Display(Name = "Needs.Forms")]
     public List<string> Forms { get; set; } = [];
+
+    [Display(Name = "Needs.Reach")]
+    [EnumDataType(typeof(NeedReach), ErrorMessage = "Validation.UnknownValue")]
+    public NeedReach Reach { get; set; } = NeedReach.Local;
 
     [Display(Name = "Needs.ContactName")]
     [Required(ErrorMessage = "Validation.Required")]

@@ -11,24 +11,30 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
     Samverka.Platform.Modules.PageContributions contributions,
     TimeProvider clock, IStringLocalizer<SharedResource> l) : MunicipalityPageModel
 {
-    public const int Shown = 20;
+    /// Matches per page: each comes with its reasons, so a few at a time keep the page readable.
+    public const int PageSize = 5;
 
     public Need Need { get; private set; } = default!;
+    /// The best matches (NeedMatcher.Best at most); PageOfMatches is the part shown.
     public IReadOnlyList<NeedMatch> Matches { get; private set; } = [];
+    public IReadOnlyList<NeedMatch> PageOfMatches { get; private set; } = [];
+    public Pager Pager { get; private set; } = default!;
     public IReadOnlyDictionary<Guid, DateTime> Invited { get; private set; } = new Dictionary<Guid, DateTime>();
     public IReadOnlySet<Guid> Responded { get; private set; } = new HashSet<Guid>();
     public bool IsOpen { get; private set; }
     /// What other features add to the page (NeedPage's slots).
     public Samverka.Platform.Modules.ContributedLinks Contributed { get; private set; } = Samverka.Platform.Modules.ContributedLinks.None;
 
-    private async Task<IActionResult?> LoadAsync(string code, Guid id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(string code, Guid id, int page, CancellationToken ct)
     {
         var tenant = Municipality;
         var need = await db.Needs().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.TenantId == tenant.Id, ct);
         if (need is null) return NotFound();
         Need = need;
         IsOpen = need.IsOpenOn(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
-        Matches = await matcher.ForNeedAsync(need, tenant.Code, tenant.Name, Shown, ct);
+        Matches = await matcher.ForNeedAsync(need, tenant.Code, tenant.Name, NeedMatcher.Best, ct);
+        Pager = new Pager(page, PageSize, Matches.Count, p => $"/municipalities/{code}/needs/{id}/matches" + (p > 1 ? $"?page={p}" : ""));
+        PageOfMatches = Matches.Skip((Pager.Page - 1) * PageSize).Take(PageSize).ToList();
         Invited = await db.NeedInvitations().Where(i => i.NeedId == id).ToDictionaryAsync(i => i.OrganisationId, i => i.InvitedAt, ct);
         Responded = (await db.NeedResponses().Where(r => r.NeedId == id).Select(r => r.OrganisationId).Distinct().ToListAsync(ct)).ToHashSet();
         var access = await current.GetAccessAsync(ct);
@@ -37,13 +43,14 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
         return null;
     }
 
+    // The page number is read from the query: "page" is Razor Pages' own route value and never binds as a number.
     public async Task<IActionResult> OnGetAsync(string code, Guid id, CancellationToken ct) =>
-        await LoadAsync(code, id, ct) ?? Page();
+        await LoadAsync(code, id, int.TryParse(Request.Query["page"], out var page) ? Math.Clamp(page, 1, 1000) : 1, ct) ?? Page();
 
     /// Invites one organisation (once) to respond; its admins, or failing that its public address, get an e-mail.
     public async Task<IActionResult> OnPostInviteAsync(string code, Guid id, Guid organisationId, CancellationToken ct)
     {
-        if (await LoadAsync(code, id, ct) is { } denied) return denied;
+        if (await LoadAsync(code, id, 1, ct) is { } denied) return denied;
         if (!IsOpen)
         {
             ModelState.AddModelError("", l["Needs.InviteOnlyOpen"]);
@@ -70,6 +77,8 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
             await db.SaveChangesAsync(ct);
         }
         TempData["Flash"] = flash ?? l["Needs.Invited", organisation.Name];
-        return Redirect($"/municipalities/{code}/needs/{id}/matches#org-{organisationId}");
+        // Back to the page that lists the organisation.
+        var at = Matches.ToList().FindIndex(m => m.OrganisationId == organisationId);
+        return Redirect(Pager.UrlFor(at < 0 ? 1 : at / PageSize + 1) + $"#org-{organisationId}");
     }
 }

@@ -86,7 +86,7 @@ public sealed class ImportModel(AppDbContext db, CurrentUser current, RegisterIm
         db.Remove(batch);
         await files.RemoveAsync(batch.FileId, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = l["Import.Done", count].Value;
+        TempData["Flash"] = l.Plural("Import.Done", count).Value;
         return Redirect("/organisations/import");
     }
 

@@ -14,11 +14,17 @@ public sealed class IndexModel(RegisterSearch search, AppDbContext db, Samverka.
 
     public bool CanImport { get; private set; }
 
+    /// Problems with the ages asked for, by parameter; the search runs without them meanwhile.
+    public IReadOnlyDictionary<string, string[]> AgeProblems { get; private set; } = new Dictionary<string, string[]>();
+    public string AgeFromValue => HttpContext.Request.Query["ageFrom"].ToString();
+    public string AgeToValue => HttpContext.Request.Query["ageTo"].ToString();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var access = await current.GetAccessAsync(ct);
         CanImport = access.IsPlatformAdmin || access.StaffTenantIds.Any();
         Request = SearchQuery.Parse(HttpContext.Request.Query);
+        AgeProblems = SearchQuery.AgeProblems(HttpContext.Request.Query, l);
         Result = search.Search(Request);
         Pager = new Pager(Request.Page, Result.PageSize, Result.Total, p => "/organisations" + SearchQuery.ToQueryString(Request, p));
         var codes = Result.Facets[Facets.Municipality].Select(v => v.Value).ToList();

@@ -29,7 +29,11 @@ public sealed class RegisterIndex : IDisposable
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     internal const string IdField = "id", NameField = "name", TextField = "text", NameSortField = "name_sort",
         ConfirmedField = "confirmed", PublicField = "public", FreshnessField = "freshness", StoredField = "doc";
-    internal const string LastChangeKey = "last_change";
+    internal const string LastChangeKey = "last_change", SchemaKey = "schema";
+    internal const string AgeFromField = "age_from", AgeToField = "age_to";
+
+    /// Counted up when the documents gain or change fields: an index written by an older build is then rebuilt.
+    internal const string Schema = "2";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -59,7 +63,8 @@ public sealed class RegisterIndex : IDisposable
         get
         {
             var data = _writer.CommitData;
-            return data is not null && data.TryGetValue(LastChangeKey, out var v) && long.TryParse(v, out var id) ? id : -1;
+            return data is not null && data.TryGetValue(SchemaKey, out var schema) && schema == Schema
+                && data.TryGetValue(LastChangeKey, out var v) && long.TryParse(v, out var id) ? id : -1;
         }
     }
 
@@ -104,7 +109,7 @@ public sealed class RegisterIndex : IDisposable
     {
         lock (_writeLock)
         {
-            _writer.SetCommitData(new Dictionary<string, string> { [LastChangeKey] = lastChangeId.ToString() });
+            _writer.SetCommitData(new Dictionary<string, string> { [LastChangeKey] = lastChangeId.ToString(), [SchemaKey] = Schema });
             _writer.Commit();
         }
         _searchers.MaybeRefreshBlocking();
@@ -161,6 +166,9 @@ public sealed class RegisterIndex : IDisposable
             new NumericDocValuesField(ConfirmedField, d.LastConfirmedAt.Ticks),
             new StringField(PublicField, d.Public ? "1" : "0", Field.Store.NO),
             new StringField(FreshnessField, d.Freshness.ToString(), Field.Store.NO),
+            // The ages served, open ends as wide as they go, for "ages 10–15" searches.
+            new Int32Field(AgeFromField, d.AgeFrom ?? 0, Field.Store.NO),
+            new Int32Field(AgeToField, d.AgeTo ?? Taxonomy.OldestAge, Field.Store.NO),
             new StoredField(StoredField, System.Text.Json.JsonSerializer.Serialize(new StoredHit(d.Name, d.LegalForm, d.HomeMunicipalityName,
                 d.Description.Length > 240 ? d.Description[..240] + "…" : d.Description, d.LastConfirmedAt.Ticks, (int)d.Freshness))),
         };

@@ -21,6 +21,7 @@ public sealed class RegisterSearch(RegisterIndex index)
         return index.WithSearcher(searcher =>
         {
             var query = BuildQuery(request.Query, request.IncludeDropped, searcher.IndexReader);
+            AddAges(query, request.AgeFrom, request.AgeTo);
             var topN = page * pageSize;
             ITopDocsCollector top = request.Sort switch
             {
@@ -60,10 +61,17 @@ public sealed class RegisterSearch(RegisterIndex index)
         });
     }
 
+    /// Organisations whose ages overlap the range asked for ("10–15": those working with anyone from 10 to 15).
+    private static void AddAges(BooleanQuery query, int? from, int? to)
+    {
+        if (to is { } t) query.Add(NumericRangeQuery.NewInt32Range(RegisterIndex.AgeFromField, null, t, true, true), Occur.MUST);
+        if (from is { } f) query.Add(NumericRangeQuery.NewInt32Range(RegisterIndex.AgeToField, f, null, true, true), Occur.MUST);
+    }
+
     /// A word seen in at least this many entries is taken as spelt right: no typo expansion, which is the costly part.
     public const int KnownWordDocFreq = 3;
 
-    private Query BuildQuery(string? text, bool includeDropped, IndexReader reader)
+    private BooleanQuery BuildQuery(string? text, bool includeDropped, IndexReader reader)
     {
         var root = new BooleanQuery
         {

@@ -17,7 +17,9 @@ public sealed record SearchDocument(
     IReadOnlyList<string> Languages,
     DateTime LastConfirmedAt,
     bool Public,
-    Freshness Freshness)
+    Freshness Freshness,
+    int? AgeFrom = null,
+    int? AgeTo = null)
 {
     public static SearchDocument From(Organisation o) => new(
         o.Id, o.Name, o.OtherNames, o.Description,
@@ -26,7 +28,7 @@ public sealed record SearchDocument(
         o.HomeMunicipality?.Code, o.HomeMunicipality?.Name,
         o.MunicipalitiesServed.Union(o.HomeMunicipality is null ? [] : [o.HomeMunicipality.Code]).Distinct().ToList(),
         o.Areas, o.TargetGroups, Taxonomy.AgeBandsFor(o.AgeFrom, o.AgeTo).ToList(), o.Languages,
-        o.LastConfirmedAt, o.Status == VerificationStatus.Verified, o.Freshness);
+        o.LastConfirmedAt, o.Status == VerificationStatus.Verified, o.Freshness, o.AgeFrom, o.AgeTo);
 }
 
 public static class Facets
@@ -49,7 +51,9 @@ public sealed record SearchRequest(
     SearchSort Sort = SearchSort.Relevance,
     int Page = 1,
     int PageSize = 20,
-    bool IncludeDropped = false)
+    bool IncludeDropped = false,
+    int? AgeFrom = null,
+    int? AgeTo = null)
 {
     public static SearchRequest Text(string? q) => new(q, new Dictionary<string, IReadOnlyList<string>>());
 }
