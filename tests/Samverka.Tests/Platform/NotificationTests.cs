@@ -260,6 +260,51 @@ public abstract class NotificationTests(AppFixture fx)
         Assert.False(App.With(db => db.NotificationPreferences().Any(p => p.UserId == userId)
             || db.PendingNotifications().Any(p => p.UserId == userId) || db.NotificationDigestStates().Any(s => s.UserId == userId)));
     }
+
+    /// The migration's data rewrite (kept outside the generated migration): a member's digest subscriptions become
+    /// one weekly choice for "needs.fitting", their digest continues from where the old one stopped, subscriptions
+    /// of people who no longer exist are left behind, and the old job's pending run goes. Run here against a copy of
+    /// the old table, since this database has already been migrated past it.
+    [Fact]
+    public async Task The_needs_digest_subscriptions_become_choices_for_fitting_needs()
+    {
+        var (_, _, userId) = await App.SignedInAsync(Role.OrganisationMember, Dalia);
+        var dalia = Dalia;
+        var lastSent = new DateTime(2026, 11, 20, 8, 0, 0, DateTimeKind.Utc);
+        await App.WithAsync(async db =>
+        {
+            var pg = db.Database.IsNpgsql();
+            await db.Database.ExecuteSqlRawAsync(pg
+                ? "CREATE TABLE \"NeedDigestSubscriptions\" (\"OrganisationId\" uuid NOT NULL, \"UserId\" text NOT NULL, \"CreatedAt\" timestamp with time zone NOT NULL, \"LastSentUpTo\" timestamp with time zone NOT NULL)"
+                : "CREATE TABLE \"NeedDigestSubscriptions\" (\"OrganisationId\" TEXT NOT NULL, \"UserId\" TEXT NOT NULL, \"CreatedAt\" TEXT NOT NULL, \"LastSentUpTo\" TEXT NOT NULL)");
+            try
+            {
+                const string insert = "INSERT INTO \"NeedDigestSubscriptions\" (\"OrganisationId\", \"UserId\", \"CreatedAt\", \"LastSentUpTo\") VALUES ({0}, {1}, {2}, {3})";
+                await db.Database.ExecuteSqlRawAsync(insert, dalia, userId, lastSent.AddDays(-30), lastSent);
+                await db.Database.ExecuteSqlRawAsync(insert, Guid.NewGuid(), userId, lastSent.AddDays(-10), lastSent.AddDays(1));
+                await db.Database.ExecuteSqlRawAsync(insert, dalia, "no-such-user-" + Guid.NewGuid(), lastSent, lastSent);
+                var old = db.Jobs.Add(new Samverka.Platform.Jobs.Job { Type = "needs.digest", Payload = "\"next\"", RunAfter = DateTime.UtcNow.AddDays(300), CreatedAt = DateTime.UtcNow }).Entity;
+                await db.SaveChangesAsync();
+
+                var migration = new Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder(db.Database.ProviderName);
+                NotificationsDataMigration.MoveNeedsDigest(migration);
+                foreach (var sql in migration.Operations.OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.SqlOperation>())
+                    await db.Database.ExecuteSqlRawAsync(sql.Sql);
+
+                var choice = await db.NotificationPreferences().AsNoTracking().SingleAsync(p => p.UserId == userId);
+                Assert.Equal(("needs.fitting", Rhythm.WeeklyDigest), (choice.Kind, choice.Rhythm));
+                var state = await db.NotificationDigestStates().AsNoTracking().SingleAsync(s => s.UserId == userId);
+                Assert.Equal(lastSent, state.WeeklySentUpTo);
+                Assert.False(await db.NotificationPreferences().AnyAsync(p => p.UserId.StartsWith("no-such-user-")));
+                Assert.False(await db.Jobs.AnyAsync(j => j.Id == old.Id));
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("DROP TABLE \"NeedDigestSubscriptions\"");
+            }
+            return 0;
+        });
+    }
 }
 
 [Collection(SqliteCollection.Name)] public sealed class NotificationTestsOnSqlite(SqliteApp fx) : NotificationTests(fx);
