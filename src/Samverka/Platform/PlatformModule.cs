@@ -7,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Samverka.Platform.Email;
 using Samverka.Platform.Files;
 using Samverka.Platform.Jobs;
+using Samverka.Platform.Notifications;
 using Samverka.Platform.Security;
 
 namespace Samverka.Platform;
@@ -41,6 +42,7 @@ public static class PlatformModule
         services.AddSamverkaIdentity();
         services.AddSamverkaFiles();
         Privacy.PrivacyModule.AddSamverkaPrivacy(services);
+        services.AddSamverkaNotifications(config);
 
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("Samverka")

@@ -12,6 +12,7 @@ public abstract class AppFixture(Provider provider) : IAsyncLifetime
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<RaceGate>());
         services.AddScoped<Samverka.Platform.Jobs.IJobHandler, CountingJobHandler>();
         services.AddScoped<Samverka.Platform.Jobs.IJobHandler, FlakyJobHandler>();
+        services.AddScoped<Samverka.Platform.Modules.IMyWorkSource, TestMyWork>();
     });
     public Provider Provider => provider;
     public Task InitializeAsync() => App.InitializeAsync();

@@ -11,7 +11,7 @@ using Samverka.Tests.Infrastructure;
 namespace Samverka.Tests.Needs;
 
 /// Matching needs and organisations: the API and the officer's page with reasons, invitations, following a need,
-/// the needs that fit an organisation, and the opt-in digest.
+/// and the needs that fit an organisation (their digest is in NotificationTests).
 public abstract class MatchingTests(AppFixture fx)
 {
     private SamverkaFactory App => fx.App;
@@ -153,56 +153,7 @@ public abstract class MatchingTests(AppFixture fx)
     }
 
     [Fact]
-    public async Task The_digest_mails_new_fitting_needs_once_and_only_to_subscribers()
-    {
-        var dalia = Dalia;
-        var admin = App.Browser();
-        await admin.SignInAsync("admin@dalia.example");
-        var on = await admin.SubmitAsync($"/organisations/{dalia}/needs", new Dictionary<string, string> { ["subscribe"] = "true" },
-            action: $"/organisations/{dalia}/needs?handler=digest");
-        Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
-        Assert.Contains("Sluta skicka veckobrev", await admin.HtmlAsync($"/organisations/{dalia}/needs"));
-
-        // Borlänge publishes a need that fits Dalia, and one that does not.
-        var title = "Samtalsstöd för unga tjejer på lovet " + Guid.NewGuid().ToString("N")[..6];
-        var other = "Snöröjning med hjälp av föreningar " + Guid.NewGuid().ToString("N")[..6];
-        await App.WithAsync(async db =>
-        {
-            var borlange = await db.Tenants.SingleAsync(t => t.Code == "2081");
-            var now = DateTime.UtcNow.AddMinutes(1);
-            db.Set<Need>().AddRange(
-                new Need
-                {
-                    TenantId = borlange.Id, Title = title, Problem = "Unga tjejer mår dåligt under loven och har ingen att prata med om psykisk ohälsa.",
-                    Areas = ["mental-health", "youth"], TargetGroups = ["girls-and-women", "youth"], AgeFrom = 13, AgeTo = 19, DesiredOutcome = "Fler får stöd.",
-                    Forms = ["grant"], ContactName = "Socialförvaltningen", ContactEmail = "soc@borlange.example", Status = NeedStatus.Open,
-                    PublishedAt = now, Closes = DateOnly.FromDateTime(now).AddDays(20), CreatedAt = now, UpdatedAt = now,
-                },
-                new Need
-                {
-                    TenantId = borlange.Id, Title = other, Problem = "Trottoarer behöver skottas.", Areas = ["environment"], TargetGroups = ["seniors"],
-                    AgeFrom = 70, DesiredOutcome = "Framkomliga trottoarer.", Forms = ["procurement"], ContactName = "Gatukontoret", ContactEmail = "gata@borlange.example",
-                    Status = NeedStatus.Open, PublishedAt = now, Closes = DateOnly.FromDateTime(now).AddDays(20), CreatedAt = now, UpdatedAt = now,
-                });
-            return await db.SaveChangesAsync();
-        });
-
-        using (var scope = App.Services.CreateScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<NeedDigest>().RunAsync(DateTime.UtcNow.AddMinutes(2), default) >= 1);
-        var mail = await App.WaitForMailAsync("admin@dalia.example", m => m.Subject.Contains("nya behov som passar Tjejjouren Dalia") && m.TextBody.Contains(title));
-        Assert.DoesNotContain(other, mail.TextBody);
-        Assert.DoesNotContain("Stöd för ungas psykiska hälsa", mail.TextBody); // published before the subscription
-
-        // Nothing new: nothing sent the next time.
-        using (var scope = App.Services.CreateScope())
-            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<NeedDigest>().RunAsync(DateTime.UtcNow.AddMinutes(3), default));
-
-        await admin.SubmitAsync($"/organisations/{dalia}/needs", new Dictionary<string, string> { ["subscribe"] = "false" }, action: $"/organisations/{dalia}/needs?handler=digest");
-        Assert.False(App.With(db => db.Set<NeedDigestSubscription>().Any(s => s.OrganisationId == dalia)));
-    }
-
-    [Fact]
-    public async Task Merging_two_entries_keeps_the_merged_away_entrys_responses_invitations_and_digest()
+    public async Task Merging_two_entries_keeps_the_merged_away_entrys_responses_and_invitations()
     {
         var need = Guid.Parse(await NeedIdAsync("Stöd för ungas psykiska hälsa"));
         var (target, source, userId) = await App.WithAsync(async db =>
@@ -221,7 +172,6 @@ public abstract class MatchingTests(AppFixture fx)
             db.Add(new NeedResponse { NeedId = need, TenantId = borlange.Id, OrganisationId = s.Id, Kind = NeedResponseKind.Interest, Text = "Vi vill vara med.", SubmittedByUserId = user.Id, SubmittedAt = now });
             db.Add(new NeedInvitation { NeedId = need, TenantId = borlange.Id, OrganisationId = s.Id, InvitedByUserId = user.Id, InvitedAt = now });
             db.Add(new NeedInvitation { NeedId = need, TenantId = borlange.Id, OrganisationId = t.Id, InvitedByUserId = user.Id, InvitedAt = now });
-            db.Add(new NeedDigestSubscription { OrganisationId = s.Id, UserId = user.Id, CreatedAt = now, LastSentUpTo = now });
             await db.SaveChangesAsync();
             return (t.Id, s.Id, user.Id);
         });
@@ -237,7 +187,6 @@ public abstract class MatchingTests(AppFixture fx)
         Assert.True(App.With(db => db.Set<NeedResponse>().Any(r => r.OrganisationId == target && r.NeedId == need)));
         Assert.Equal(1, App.With(db => db.Set<NeedInvitation>().Count(i => i.OrganisationId == target && i.NeedId == need)));
         Assert.False(App.With(db => db.Set<NeedInvitation>().Any(i => i.OrganisationId == source)));
-        Assert.True(App.With(db => db.Set<NeedDigestSubscription>().Any(s => s.OrganisationId == target && s.UserId == userId)));
     }
 }
 

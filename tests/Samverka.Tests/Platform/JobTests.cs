@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
-using Samverka.Features.Needs.Matching;
 using Samverka.Features.Register.Upkeep;
 using Samverka.Platform.Data;
 using Samverka.Platform.Jobs;
+using Samverka.Platform.Notifications;
 using Samverka.Tests.Infrastructure;
 
 namespace Samverka.Tests.Platform;
@@ -140,7 +140,7 @@ public abstract class JobTests(ClockedJobApp fx)
     [Fact]
     public async Task Recurring_jobs_are_scheduled_at_start_and_each_run_schedules_exactly_one_next()
     {
-        var digestEvery = App.Services.GetRequiredService<NeedDigestOptions>().Interval;
+        var digestEvery = App.Services.GetRequiredService<NotificationOptions>().DigestInterval;
         var sweepEvery = App.Services.GetRequiredService<FreshnessOptions>().SweepInterval;
         Task<List<Job>> Scheduled(string type) => App.WithAsync(db => db.Jobs.AsNoTracking()
             .Where(j => j.Type == type && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running)).ToListAsync());
@@ -150,13 +150,13 @@ public abstract class JobTests(ClockedJobApp fx)
         async Task<Job> First(string type) => Assert.Single(await App.WithAsync(db => db.Jobs.AsNoTracking()
             .Where(j => j.Type == type && j.Payload == "\"first\"").ToListAsync()));
         var sweep = await First(FreshnessSweepJob.JobType);
-        var digest = await First(NeedDigestJob.JobType);
+        var digest = await First(NotificationDigestJob.JobType);
         Assert.Equal((fx.StartedAt, fx.StartedAt + TimeSpan.FromMinutes(1)), (sweep.CreatedAt, sweep.RunAfter));
         Assert.Equal((fx.StartedAt, fx.StartedAt + digestEvery), (digest.CreatedAt, digest.RunAfter));
 
         // When a run is due the runner does it, and the run leaves exactly one next run, one interval on.
         var runner = NewRunner();
-        foreach (var (type, every) in new[] { (FreshnessSweepJob.JobType, sweepEvery), (NeedDigestJob.JobType, digestEvery) })
+        foreach (var (type, every) in new[] { (FreshnessSweepJob.JobType, sweepEvery), (NotificationDigestJob.JobType, digestEvery) })
         {
             var next = Assert.Single(await Scheduled(type));
             Clock.AdvanceTo(next.RunAfter);
@@ -164,7 +164,7 @@ public abstract class JobTests(ClockedJobApp fx)
             Assert.Equal(JobStatus.Succeeded, (await JobAsync(next.Id)).Status);
             Assert.Equal(Clock.Now + every, Assert.Single(await Scheduled(type)).RunAfter);
         }
-        // The week's wait let the sweep run again too, and it still left only one.
+        // Whatever else came due in the wait ran too, and the sweep still has only one next run.
         Assert.Single(await Scheduled(FreshnessSweepJob.JobType));
     }
 }

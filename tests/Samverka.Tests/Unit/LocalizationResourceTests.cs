@@ -136,7 +136,7 @@ public sealed partial class LocalizationResourceTests
         Assert.Empty(missing);
     }
 
-    public static TheoryData<string> EnumPrefixes => new() { "Role", "LegalForm", "JobStatus", "AuditAction" };
+    public static TheoryData<string> EnumPrefixes => new() { "Role", "LegalForm", "JobStatus", "AuditAction", "Notifications.Rhythm" };
 
     [Theory]
     [MemberData(nameof(EnumPrefixes))]
@@ -147,6 +147,7 @@ public sealed partial class LocalizationResourceTests
             "Role" => typeof(Samverka.Platform.Identity.Role),
             "LegalForm" => typeof(Samverka.Features.Register.LegalForm),
             "JobStatus" => typeof(Samverka.Platform.Jobs.JobStatus),
+            "Notifications.Rhythm" => typeof(Samverka.Platform.Notifications.Rhythm),
             _ => typeof(Samverka.Platform.Audit.AuditAction),
         };
         var sv = AllSwedish();

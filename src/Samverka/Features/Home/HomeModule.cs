@@ -15,6 +15,11 @@ public sealed class HomeModule : IModule
         ],
     };
 
-    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddStrings<HomeStrings>();
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddStrings<HomeStrings>();
+        // The e-mail digest links to the page where a person sees all their work.
+        services.AddSingleton(new Samverka.Platform.Notifications.MyWorkPage("/my"));
+    }
     public void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 }

@@ -13,7 +13,7 @@ public sealed class NeedsModule : IModule
         Datasets = [new("Open needs", ["JSON"], "CC0-1.0", "/api/v1/needs")],
         Statistics = ["Median response time", "Open needs"],
         DemoSeeders = [typeof(NeedsDemoSeeder)],
-        RecurringJobs = [Matching.NeedDigestJob.JobType],
+        Notifications = [Matching.FittingNeedsDigest.Declared, NeedNotifications.Followed, NeedNotifications.Invited],
         StoresOrganisationIds = true,
     };
 
@@ -28,10 +28,8 @@ public sealed class NeedsModule : IModule
         services.AddScoped<IStatisticsContributor, NeedsContributions>();
         services.AddScoped<IMyWorkSource, NeedsMyWork>();
         services.AddScoped<Matching.NeedMatcher>();
-        services.AddScoped<Matching.NeedDigest>();
+        services.AddScoped<Samverka.Platform.Notifications.IDigestSource, Matching.FittingNeedsDigest>();
         services.AddScoped<Samverka.Platform.Merging.IMergeParticipant, Matching.NeedsMergeParticipant>();
-        services.AddSingleton(config.GetSection(Matching.NeedDigestOptions.Section).Get<Matching.NeedDigestOptions>() ?? new Matching.NeedDigestOptions());
-        services.AddRecurringJob<Matching.NeedDigestJob>(Matching.NeedDigestJob.JobType, sp => sp.GetRequiredService<Matching.NeedDigestOptions>().Interval);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -17,6 +17,7 @@ public sealed class PartnershipsModule : IModule
         Datasets = [new("Public partnerships", ["JSON"], "CC0-1.0", "/api/v1/partnerships")],
         DemoSeeders = [typeof(PartnershipsDemoSeeder)],
         RecurringJobs = [ReminderJob.JobType],
+        Notifications = [Reminders.Kind],
         StoresOrganisationIds = true,
     };
 

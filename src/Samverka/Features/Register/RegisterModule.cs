@@ -19,6 +19,7 @@ public sealed class RegisterModule : IModule
         ],
         DemoSeeders = [typeof(RegisterDemoSeeder), typeof(RegisterDemoMembers)],
         RecurringJobs = [Upkeep.FreshnessSweepJob.JobType],
+        Notifications = [RegistrationService.Desk, RegistrationService.Decisions, Upkeep.FreshnessSweep.Kind],
         // The register owns the organisations: its MergeService moves its own records; others take part through it.
     };
 

@@ -1,10 +1,23 @@
 using Samverka.Platform.Email;
+using Samverka.Platform.Notifications;
 
 namespace Samverka.Features.Register;
 
-/// Self-service: an organisation registers itself or claims its entry; the home municipality's staff decide.
-public sealed class RegistrationService(AppDbContext db, MailQueue mail, PublicUrls urls, TimeProvider clock, IStringLocalizer<SharedResource> l)
+/// Self-service: an organisation registers itself or claims its entry; the home municipality's staff decide. Staff
+/// and the organisation's people hear of it through the Notifier, on their chosen rhythm.
+public sealed class RegistrationService(AppDbContext db, Notifier notifier, PublicUrls urls, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
+    public const string DeskKey = "register.desk";
+    public const string DecisionsKey = "register.decisions";
+
+    /// New registrations, claims and changes waiting on the register desk, for the home municipality's staff.
+    public static readonly NotificationKind Desk = new(DeskKey, "Register.Notify.Desk", "Register.NotifyWhy.Desk",
+        Audience.TenantStaff, Rhythm.Immediate, NotificationKind.AnyRhythm);
+
+    /// The municipality's decisions on an organisation's registration, claim or change, for the organisation's people.
+    public static readonly NotificationKind Decisions = new(DecisionsKey, "Register.Notify.Decisions", "Register.NotifyWhy.Decisions",
+        Audience.SignedIn, Rhythm.Immediate, NotificationKind.AnyRhythm);
+
     public async Task<Organisation> RegisterAsync(OrganisationForm form, OrganisationInput input, string? number, string userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -127,29 +140,31 @@ public sealed class RegistrationService(AppDbContext db, MailQueue mail, PublicU
         claim.DecisionReason = reason;
         if (approve && !await db.RoleAssignments.AnyAsync(r => r.UserId == claim.UserId && r.OrganisationId == claim.OrganisationId && r.Role == Role.OrganisationAdmin, ct))
             db.RoleAssignments.Add(new RoleAssignment { UserId = claim.UserId, Role = Role.OrganisationAdmin, OrganisationId = claim.OrganisationId, CreatedAt = now });
-        var email = await db.Users.Where(u => u.Id == claim.UserId).Select(u => u.Email).SingleAsync(ct);
         var name = await db.Set<Organisation>().Where(o => o.Id == claim.OrganisationId).Select(o => o.Name).SingleAsync(ct);
-        mail.Enqueue(new OutgoingMail(email!,
+        await notifier.NotifyAsync(claim.UserId, DecisionsKey,
             approve ? l["Mail.ClaimApprovedSubject", name] : l["Mail.ClaimRejectedSubject", name],
-            approve ? l["Mail.ClaimApprovedBody", name, urls.Absolute($"/organisations/{claim.OrganisationId}/edit")] : l["Mail.ClaimRejectedBody", name, reason ?? ""]));
+            approve ? l["Mail.ClaimApprovedBody", name, urls.Absolute($"/organisations/{claim.OrganisationId}/edit")] : l["Mail.ClaimRejectedBody", name, reason ?? ""],
+            $"/organisations/{claim.OrganisationId}", ct);
         await db.SaveChangesAsync(ct);
         return true;
     }
 
-    private async Task<string> ReviewLinkAsync(Guid tenantId, CancellationToken ct) =>
-        urls.Absolute($"/municipalities/{await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Code).SingleAsync(ct)}/register");
+    private async Task<string> ReviewLinkAsync(Guid tenantId, CancellationToken ct) => urls.Absolute(await ReviewPathAsync(tenantId, ct));
+
+    private async Task<string> ReviewPathAsync(Guid tenantId, CancellationToken ct) =>
+        $"/municipalities/{await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Code).SingleAsync(ct)}/register";
 
     private async Task NotifyStaffAsync(Guid tenantId, string subject, string body, CancellationToken ct)
     {
-        var emails = await db.RoleAssignments.Where(r => r.TenantId == tenantId && RoleScopes.TenantRoles.Contains(r.Role))
-            .Select(r => r.User!.Email!).Distinct().ToListAsync(ct);
-        foreach (var e in emails) mail.Enqueue(new OutgoingMail(e, subject, body));
+        var staff = await db.RoleAssignments.Where(r => r.TenantId == tenantId && RoleScopes.TenantRoles.Contains(r.Role))
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+        await notifier.NotifyAllAsync(staff, DeskKey, subject, body, await ReviewPathAsync(tenantId, ct), ct);
     }
 
     private async Task NotifyAdminsAsync(Guid organisationId, string subject, string body, CancellationToken ct)
     {
-        var emails = await db.RoleAssignments.Where(r => r.OrganisationId == organisationId && r.Role == Role.OrganisationAdmin)
-            .Select(r => r.User!.Email!).Distinct().ToListAsync(ct);
-        foreach (var e in emails) mail.Enqueue(new OutgoingMail(e, subject, body));
+        var admins = await db.RoleAssignments.Where(r => r.OrganisationId == organisationId && r.Role == Role.OrganisationAdmin)
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+        await notifier.NotifyAllAsync(admins, DecisionsKey, subject, body, $"/organisations/{organisationId}", ct);
     }
 }

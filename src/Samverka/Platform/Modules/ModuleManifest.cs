@@ -25,6 +25,9 @@ public sealed record ModuleManifest(string Feature)
     /// The feature keeps ids of register organisations. Such a feature must take part when two register entries are
     /// merged (the register's IMergeParticipant), or its records keep pointing at the removed entry.
     public bool StoresOrganisationIds { get; init; }
+
+    /// The kinds of notification the feature sends through the Notifier (each person chooses a rhythm per kind).
+    public IReadOnlyList<Notifications.NotificationKind> Notifications { get; init; } = [];
 }
 
 /// Which of the site's menus an entry goes into.

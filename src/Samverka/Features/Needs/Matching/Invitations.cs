@@ -17,16 +17,6 @@ public sealed class NeedInvitation : ITenantScoped, IAudited
     public Guid? AuditOrganisationId => OrganisationId;
 }
 
-/// A member's wish for a weekly e-mail about new needs that fit their organisation. LastSentUpTo is the publication
-/// time up to which needs have been mailed, so nothing is sent twice.
-public sealed class NeedDigestSubscription
-{
-    public Guid OrganisationId { get; set; }
-    public string UserId { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
-    public DateTime LastSentUpTo { get; set; }
-}
-
 internal sealed class NeedInvitationConfiguration : IEntityTypeConfiguration<NeedInvitation>
 {
     public void Configure(EntityTypeBuilder<NeedInvitation> b)
@@ -39,20 +29,7 @@ internal sealed class NeedInvitationConfiguration : IEntityTypeConfiguration<Nee
     }
 }
 
-internal sealed class NeedDigestSubscriptionConfiguration : IEntityTypeConfiguration<NeedDigestSubscription>
-{
-    public void Configure(EntityTypeBuilder<NeedDigestSubscription> b)
-    {
-        b.ToTable("NeedDigestSubscriptions");
-        b.HasKey(x => new { x.OrganisationId, x.UserId });
-        b.Property(x => x.UserId).HasMaxLength(450);
-        b.HasIndex(x => x.UserId);
-        b.HasOne<Samverka.Features.Register.Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 public static class MatchingData
 {
     public static DbSet<NeedInvitation> NeedInvitations(this AppDbContext db) => db.Set<NeedInvitation>();
-    public static DbSet<NeedDigestSubscription> NeedDigestSubscriptions(this AppDbContext db) => db.Set<NeedDigestSubscription>();
 }

@@ -1,58 +1,35 @@
-using Samverka.Platform.Email;
-using Samverka.Platform.Jobs;
+using Samverka.Platform.Modules;
+using Samverka.Platform.Notifications;
 
 namespace Samverka.Features.Needs.Matching;
 
-public sealed class NeedDigestOptions
+/// The needs that fit a person's organisations, for their notification digest (kind "needs.fitting", opt-in: a
+/// daily or weekly digest, off by default). For each organisation the person belongs to, the open needs published
+/// since their last digest of that rhythm that fit it (NeedMatcher.MinimumFit); the platform's digest asks only when
+/// the rhythm is due and records up to when it was sent, so a need is mailed once.
+public sealed class FittingNeedsDigest(AppDbContext db, NeedMatcher matcher, IStringLocalizer<SharedResource> l) : IDigestSource
 {
-    public const string Section = "Needs:Digest";
+    public const string KindKey = "needs.fitting";
 
-    /// How often subscribers get their e-mail (when there is something new for them).
-    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(7);
-}
+    public static readonly NotificationKind Declared = new(KindKey, "Needs.Notify.Fitting", "Needs.NotifyWhy.Fitting",
+        Audience.OrganisationMembers, Rhythm.Off, NotificationKind.DigestOnly);
 
-/// The opt-in digest: for every subscription, the open needs published since the last mail that fit the
-/// organisation (NeedMatcher.MinimumFit), in one e-mail; nothing is sent when nothing new fits.
-public sealed class NeedDigest(AppDbContext db, NeedMatcher matcher, MailQueue mail, PublicUrls urls, IStringLocalizer<SharedResource> l)
-{
-    public async Task<int> RunAsync(DateTime now, CancellationToken ct)
+    public string Kind => KindKey;
+
+    public async Task<IReadOnlyList<MyWorkItem>> ForAsync(string userId, DateTime since, DateTime until, CancellationToken ct)
     {
-        var sent = 0;
-        var subscriptions = await db.NeedDigestSubscriptions().ToListAsync(ct);
-        foreach (var group in subscriptions.GroupBy(s => s.OrganisationId))
+        var organisations = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.UserId == userId && r.OrganisationId != null).Select(r => r.OrganisationId!.Value).Distinct().ToListAsync(ct);
+        var items = new List<MyWorkItem>();
+        foreach (var organisationId in organisations)
         {
-            var fits = await matcher.ForOrganisationAsync(group.Key, ct);
-            var name = fits.Count > 0 ? fits[0].Match.Name : null;
-            foreach (var s in group)
-            {
-                // The member must still belong to the organisation; a departed member's wish lapses.
-                var access = await db.RoleAssignments.AnyAsync(r => r.UserId == s.UserId && r.OrganisationId == s.OrganisationId, ct);
-                var email = await db.Users.Where(u => u.Id == s.UserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-                if (!access || email is null)
-                {
-                    db.NeedDigestSubscriptions().Remove(s);
-                    continue;
-                }
-                var fresh = fits.Where(f => f.Need.Need.PublishedAt > s.LastSentUpTo && f.Need.Need.PublishedAt <= now).ToList();
-                s.LastSentUpTo = now;
-                if (fresh.Count == 0) continue;
-                var lines = fresh.Select(f => $"- {f.Need.Need.Title} ({f.Need.Municipality.Name}, {l["Needs.Closes", f.Need.Need.Closes.ToString("yyyy-MM-dd")]})\n  {urls.Absolute($"/needs/{f.Need.Need.Id}")}");
-                mail.Enqueue(new OutgoingMail(email, l["Mail.DigestSubject", name!, fresh.Count],
-                    l["Mail.DigestBody", name!, string.Join("\n", lines), urls.Absolute($"/organisations/{s.OrganisationId}/needs")]));
-                sent++;
-            }
+            var fresh = (await matcher.ForOrganisationAsync(organisationId, ct))
+                .Where(f => f.Need.Need.PublishedAt > since && f.Need.Need.PublishedAt <= until).ToList();
+            if (fresh.Count == 0) continue;
+            var group = l["Needs.DigestGroup", fresh[0].Match.Name];
+            items.AddRange(fresh.Select(f => new MyWorkItem(KindKey, group, f.Need.Need.Title, $"/needs/{f.Need.Need.Id}",
+                f.Need.Need.PublishedAt, Detail: $"{f.Need.Municipality.Name}, {l["Needs.Closes", f.Need.Need.Closes.ToString("yyyy-MM-dd")]}")));
         }
-        await db.SaveChangesAsync(ct);
-        return sent;
+        return items;
     }
-}
-
-/// The digest as a recurring durable job (weekly by default; the first run one interval after the app starts).
-public sealed class NeedDigestJob(NeedDigest digest, NeedDigestOptions options, JobQueue jobs, AppDbContext db, TimeProvider clock)
-    : RecurringJob(jobs, db, clock)
-{
-    public const string JobType = "needs.digest";
-    public override string Type => JobType;
-    protected override TimeSpan Interval => options.Interval;
-    protected override Task RunOnceAsync(DateTime now, CancellationToken ct) => digest.RunAsync(now, ct);
 }

@@ -2,15 +2,15 @@ using Samverka.Platform.Merging;
 
 namespace Samverka.Features.Needs.Matching;
 
-/// When two register entries are merged, the merged-away entry's responses to needs, invitations and digest
-/// subscriptions move to the entry that stays (an invitation or subscription the target already has is kept once).
+/// When two register entries are merged, the merged-away entry's responses to needs and invitations move to the
+/// entry that stays (an invitation the target already has is kept once). The digest of fitting needs follows the
+/// person's memberships, which the register moves.
 internal sealed class NeedsMergeParticipant(AppDbContext db) : IMergeParticipant
 {
     public IReadOnlyCollection<(Type Entity, string Property)> Handles { get; } =
     [
         (typeof(NeedResponse), nameof(NeedResponse.OrganisationId)),
         (typeof(NeedInvitation), nameof(NeedInvitation.OrganisationId)),
-        (typeof(NeedDigestSubscription), nameof(NeedDigestSubscription.OrganisationId)),
     ];
 
     public async Task MoveAsync(Guid sourceId, Guid targetId, CancellationToken ct)
@@ -23,15 +23,6 @@ internal sealed class NeedsMergeParticipant(AppDbContext db) : IMergeParticipant
         {
             if (invitedNeeds.Contains(i.NeedId)) db.NeedInvitations().Remove(i);
             else i.OrganisationId = targetId;
-        }
-
-        // The subscription's key includes the organisation, so a moved one is removed and added anew.
-        var subscribed = await db.NeedDigestSubscriptions().Where(s => s.OrganisationId == targetId).Select(s => s.UserId).ToListAsync(ct);
-        foreach (var s in await db.NeedDigestSubscriptions().Where(s => s.OrganisationId == sourceId).ToListAsync(ct))
-        {
-            db.NeedDigestSubscriptions().Remove(s);
-            if (!subscribed.Contains(s.UserId))
-                db.NeedDigestSubscriptions().Add(new NeedDigestSubscription { OrganisationId = targetId, UserId = s.UserId, CreatedAt = s.CreatedAt, LastSentUpTo = s.LastSentUpTo });
         }
     }
 }

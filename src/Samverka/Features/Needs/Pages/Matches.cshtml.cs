@@ -7,7 +7,7 @@ namespace Samverka.Features.Needs.Pages;
 /// The organisations that fit a need, with the reasons, for the municipality's staff, who can invite them to respond.
 [Samverka.Platform.Security.SendsMail("need-invite", Handler = "invite")]
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.TenantStaff)]
-public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatcher matcher, MailQueue mail, PublicUrls urls,
+public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatcher matcher, Samverka.Platform.Notifications.Notifier notifier, PublicUrls urls,
     Samverka.Platform.Modules.PageContributions contributions,
     TimeProvider clock, IStringLocalizer<SharedResource> l) : MunicipalityPageModel
 {
@@ -68,10 +68,11 @@ public sealed class MatchesModel(AppDbContext db, CurrentUser current, NeedMatch
                 NeedId = id, TenantId = Municipality.Id, OrganisationId = organisationId, InvitedByUserId = current.Id!, InvitedAt = now,
             });
             var recipients = await db.MailRecipientsAsync(organisation, ct);
+            // The admins hear of it on their chosen rhythm; the public address (no account) gets it at once.
             foreach (var to in recipients)
-                mail.Enqueue(new OutgoingMail(to, l["Mail.NeedInviteSubject", Municipality.Name, Need.Title],
+                await notifier.NotifyAddressAsync(to, NeedNotifications.InvitedKey, l["Mail.NeedInviteSubject", Municipality.Name, Need.Title],
                     l["Mail.NeedInviteBody", organisation.Name, Municipality.Name, Need.Title, urls.Absolute($"/needs/{id}#respond"),
-                        Need.Closes.ToString("yyyy-MM-dd"), Need.ContactName, Need.ContactEmail]));
+                        Need.Closes.ToString("yyyy-MM-dd"), Need.ContactName, Need.ContactEmail], $"/needs/{id}#respond", ct);
             // Recorded either way (the organisation sees it when it signs in), but the officer should know no mail went.
             if (recipients.Count == 0) flash = l["Needs.InvitedNoAddress", organisation.Name];
             await db.SaveChangesAsync(ct);

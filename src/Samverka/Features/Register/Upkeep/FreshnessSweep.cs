@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Samverka.Platform.Email;
 using Samverka.Platform.Jobs;
+using Samverka.Platform.Notifications;
 
 namespace Samverka.Features.Register.Upkeep;
 
@@ -22,9 +23,16 @@ public sealed class FreshnessOptions
 
 /// Moves entries through Current → AskedToConfirm → MayBeOutdated → Dropped as time passes without a confirmation,
 /// e-mailing the organisation a confirm-or-update request and one reminder. Confirming or editing resets it.
-public sealed class FreshnessSweep(AppDbContext db, FreshnessOptions options, MailQueue mail, PublicUrls urls,
+public sealed class FreshnessSweep(AppDbContext db, FreshnessOptions options, Notifier notifier, PublicUrls urls,
     ConfirmationLinks links, IStringLocalizer<SharedResource> l, ILogger<FreshnessSweep> log)
 {
+    public const string KindKey = "register.freshness";
+
+    /// The yearly "is the entry still correct?" request and its reminder, for the organisation's admins. It cannot be
+    /// turned off: an entry nobody confirms leaves the default search.
+    public static readonly NotificationKind Kind = new(KindKey, "Register.Notify.Freshness", "Register.NotifyWhy.Freshness",
+        Audience.OrganisationAdmins, Rhythm.Immediate, [Rhythm.Immediate, Rhythm.DailyDigest, Rhythm.WeeklyDigest]);
+
     public const int BatchSize = 500;
 
     public sealed record Outcome(int Asked, int Reminded, int MarkedOutdated, int Dropped);
@@ -75,9 +83,9 @@ public sealed class FreshnessSweep(AppDbContext db, FreshnessOptions options, Ma
         var confirm = urls.Absolute($"/organisations/{o.Id}/confirm?token={Uri.EscapeDataString(links.Create(o.Id))}");
         var update = urls.Absolute($"/organisations/{o.Id}/edit");
         foreach (var to in recipients)
-            mail.Enqueue(new OutgoingMail(to,
+            await notifier.NotifyAddressAsync(to, KindKey,
                 l[reminder ? "Mail.FreshnessReminderSubject" : "Mail.FreshnessSubject", o.Name],
-                l["Mail.FreshnessBody", o.Name, o.LastConfirmedAt.ToString("yyyy-MM-dd"), confirm, update]));
+                l["Mail.FreshnessBody", o.Name, o.LastConfirmedAt.ToString("yyyy-MM-dd"), confirm, update], confirm, ct);
     }
 }
 
