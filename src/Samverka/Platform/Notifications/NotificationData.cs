@@ -99,3 +99,27 @@ public static class NotificationData
         await db.NotificationDigestStates().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
     }
 }
+
+/// The notifications building block's part of a person's data: their choices, what waits for their next digest and
+/// up to when digests were sent.
+public sealed class NotificationsPersonalData(AppDbContext db, IStringLocalizer<SharedResource> l) : Privacy.IPersonalDataSource
+{
+    public IReadOnlyList<Privacy.PersonalColumn> Columns { get; } =
+    [
+        new("NotificationPreferences", "UserId", Privacy.PersonKey.UserId),
+        new("PendingNotifications", "UserId", Privacy.PersonKey.UserId),
+        new("NotificationDigestStates", "UserId", Privacy.PersonKey.UserId),
+    ];
+
+    public async Task<IReadOnlyList<Privacy.PersonalRecords>> ExportAsync(Privacy.DataSubject person, CancellationToken ct) =>
+    [
+        Privacy.PersonalData.Records(db, l["Privacy.Table.NotificationPreferences"],
+            await db.NotificationPreferences().AsNoTracking().Where(p => p.UserId == person.UserId).OrderBy(p => p.Kind).ToListAsync(ct)),
+        Privacy.PersonalData.Records(db, l["Privacy.Table.PendingNotifications"],
+            await db.PendingNotifications().AsNoTracking().Where(p => p.UserId == person.UserId).OrderBy(p => p.CreatedAt).ToListAsync(ct)),
+        Privacy.PersonalData.Records(db, l["Privacy.Table.NotificationDigestStates"],
+            await db.NotificationDigestStates().AsNoTracking().Where(p => p.UserId == person.UserId).ToListAsync(ct)),
+    ];
+
+    public Task EraseAsync(Privacy.DataSubject person, CancellationToken ct) => NotificationData.EraseAsync(db, person.UserId, ct);
+}

@@ -2,6 +2,7 @@ using System.Text;
 using Samverka.Platform.Email;
 using Samverka.Platform.Jobs;
 using Samverka.Platform.Modules;
+using Samverka.Platform.Privacy;
 
 namespace Samverka.Platform.Notifications;
 
@@ -159,6 +160,7 @@ public static class NotificationsModule
         services.AddSingleton<NotificationCatalogue>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationDigest>();
+        services.AddPersonalDataSource<NotificationsPersonalData>();
         services.AddRecurringJob<NotificationDigestJob>(NotificationDigestJob.JobType, sp => sp.GetRequiredService<NotificationOptions>().DigestInterval);
         return services;
     }
