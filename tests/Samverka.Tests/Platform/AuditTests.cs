@@ -70,7 +70,8 @@ public abstract class AuditTests(AppFixture fx)
         {
             ["tenant"] = "2081", ["Input.Email"] = email, ["Input.Role"] = "Officer",
         });
-        var invitationId = await App.WithAsync(db => db.Invitations.Where(i => i.Email == email).Select(i => i.Id.ToString()).SingleAsync());
+        // Converted here, not in SQL: SQLite keeps Guids as upper-case text, the log as .NET writes them.
+        var invitationId = (await App.WithAsync(db => db.Invitations.Where(i => i.Email == email).Select(i => i.Id).SingleAsync())).ToString();
         var entry = await App.WithAsync(db => db.AuditEntries.AsNoTracking()
             .SingleAsync(a => a.EntityType == "Invitation" && a.EntityId == invitationId));
         Assert.Equal(AuditAction.Created, entry.Action);

@@ -342,8 +342,9 @@ public abstract class PersonalDataTests(AppFixture fx)
     [Fact]
     public async Task Audit_change_data_holds_no_address_or_name_after_a_write()
     {
-        var admin = App.Browser();
-        await admin.SignInAsync("kommunadmin@borlange.example");
+        // A fresh administrator: the demo one's invitations count against the per-client mail limit in other tests.
+        var borlange = await App.WithAsync(db => db.Tenants.Where(t => t.Code == "2081").Select(t => t.Id).SingleAsync());
+        var (admin, adminEmail, adminId) = await App.SignedInAsync(Role.MunicipalityAdmin, tenantId: borlange);
         var email = Web.UniqueEmail("audit-pii");
         await admin.SubmitAsync("/invitations/new?tenant=2081", new Dictionary<string, string>
         {
@@ -352,9 +353,8 @@ public abstract class PersonalDataTests(AppFixture fx)
         var invitation = await App.WithAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Email == email));
         var entry = await App.WithAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == "Invitation" && a.EntityId == invitation.Id.ToString()));
         Assert.DoesNotContain(email, entry.Changes);
-        Assert.DoesNotContain("kommunadmin@borlange.example", entry.Changes);
+        Assert.DoesNotContain(adminEmail, entry.Changes);
         Assert.Contains("\"Email\":{\"changed\":true}", entry.Changes);
-        var adminId = await App.WithAsync(db => db.Users.Where(u => u.Email == "kommunadmin@borlange.example").Select(u => u.Id).SingleAsync());
         Assert.Equal(adminId, entry.UserId);
         // The log's page still says what changed.
         Assert.Contains("personuppgift", await admin.HtmlAsync("/audit?tenant=2081"));
@@ -381,7 +381,7 @@ public abstract class PersonalDataTests(AppFixture fx)
         await App.WithAsync(async db =>
         {
             foreach (var sql in AuditPersonalDataRewrite.Statements(db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"))
-                await db.Database.ExecuteSqlRawAsync(sql);
+                await db.Database.ExecuteSqlRawAsync(sql.Replace("{", "{{").Replace("}", "}}")); // EF formats raw SQL; migrations do not
             return 0;
         });
         var after = await App.WithAsync(db => db.AuditEntries.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Changes));
