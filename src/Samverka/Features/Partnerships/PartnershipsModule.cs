@@ -131,7 +131,7 @@ public sealed class PartnershipsModule : IModule
         return TypedResults.Ok(new DetailDto(p.Id, p.Title, Code(p.Form), Code(p.Status),
             f.Parties.Select(x => Party(x, x.TenantId is { } t ? codes.GetValueOrDefault(t) : null)).ToList(), Period(p),
             p.IsConfidential(ConfidentialField.Purpose) ? null : p.Purpose,
-            p.IsConfidential(ConfidentialField.PublicMoney) ? null : p.PublicMoney,
+            p.IsConfidential(ConfidentialField.PublicMoney) ? null : f.PublicMoney,
             p.ConfidentialFields, p.ConfidentialFields.Count > 0 ? p.ConfidentialReason : null, agreement));
     }
 

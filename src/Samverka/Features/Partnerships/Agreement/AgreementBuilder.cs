@@ -126,7 +126,7 @@ public sealed class AgreementBuilder(IStringLocalizer<SharedResource> l)
 
     private DocBlock Rhythm(PartnershipFile f) => new DocParagraph(l["Agreement.Rhythm", f.Partnership.CheckInEveryDays]);
 
-    private DocBlock PublicMoney(PartnershipFile f) => new DocParagraph(f.Partnership.PublicMoney is { } m
+    private DocBlock PublicMoney(PartnershipFile f) => new DocParagraph(f.PublicMoney is { } m
         ? l["Agreement.PublicMoney", Money(m)] : l["Agreement.NoPublicMoney"]);
 
     private DocBlock Period(PartnershipFile f) => new DocParagraph(f.Partnership.StartsOn is { } s && f.Partnership.EndsOn is { } e
