@@ -358,6 +358,31 @@ public abstract class PartnershipTests(AppFixture fx)
         Assert.DoesNotContain("Inga offentliga medel", text);
     }
 
+    /// The agreement's tables are sized to their content, so no cell breaks a word ("Verksamhetsbidra g"): every
+    /// column is at least as wide as its longest word in the body font, with the cell's margins.
+    [Fact]
+    public async Task The_agreements_tables_keep_every_word_whole_and_the_file_name_whole_words()
+    {
+        var response = await App.Browser().GetAsync($"/api/v1/partnerships/{Demo(GrantTitle)}/agreement.docx");
+        Assert.Equal("agreement-skolutbildning-om-psykisk-halsa-tjejjouren-dalia-v1.docx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var measure = Samverka.Platform.Documents.DocumentFonts.Measure(11);
+        var tables = doc.MainDocumentPart!.Document.Body!.Descendants<Table>().ToList();
+        Assert.NotEmpty(tables);
+        Assert.Contains(tables, t => t.InnerText.Contains("Verksamhetsbidrag"));
+        foreach (var table in tables)
+        {
+            var grid = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!)).ToList();
+            foreach (var row in table.Elements<TableRow>())
+                foreach (var (cell, c) in row.Elements<TableCell>().Select((cell, c) => (cell, c)))
+                {
+                    var bold = row.TableRowProperties?.GetFirstChild<TableHeader>() is not null;
+                    foreach (var word in cell.InnerText.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                        Assert.True(20 * measure(word, bold) + 2 * 108 <= grid[c] + 1, $"'{word}' does not fit its column ({grid[c]} twips of {string.Join(", ", grid)})");
+                }
+        }
+    }
+
     [Fact]
     public async Task A_grant_agreement_uses_the_halland_list()
     {
