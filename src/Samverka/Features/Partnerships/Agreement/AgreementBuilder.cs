@@ -24,7 +24,7 @@ public sealed class AgreementBuilder(IStringLocalizer<SharedResource> l)
         {
             l["Agreement.Lead.Form", l["PartnershipForm." + p.Form]],
             l["Agreement.Lead.Parties", string.Join(", ", f.Parties.Select(x => x.DisplayName))],
-            l["Agreement.Lead.Version", versionNumber, day.ToString("d", culture)],
+            l["Agreement.Lead.Version", versionNumber, day.ToDisplayDate()],
         };
         var sections = p.Form == PartnershipForm.Iop
             ? IopHeadings.Select(h => Section(l["AgreementIop." + h], IopSection(h, f))).ToList()
