@@ -281,9 +281,10 @@ public static class ConsoleErrors
 
     private static string Strip(string location)
     {
-        // Location reads "url:line:column" for scripts; for a failed load it is the bare address.
-        var hash = location.IndexOf('#');
-        return hash >= 0 ? location[..hash] : location;
+        // Location reads "url:line:column"; compare the address alone, without a fragment.
+        var address = System.Text.RegularExpressions.Regex.Replace(location, @":\d+:\d+$", "");
+        var hash = address.IndexOf('#');
+        return hash >= 0 ? address[..hash] : address;
     }
 
     /// Fails with every error seen so far in these contexts, and forgets them (so one error fails one test).
