@@ -129,7 +129,7 @@ public static class PlatformModule
     /// `migrate` and `seed` run without starting the web server; anything else serves.
     public static async Task<int> RunSamverkaAsync(this WebApplication app, string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+        var command = HostCommand.Find(args);
         using (var scope = app.Services.CreateScope())
         {
             var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();

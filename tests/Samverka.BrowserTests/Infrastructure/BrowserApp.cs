@@ -101,6 +101,7 @@ public sealed class BrowserApp : IAsyncLifetime
             BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = 900 },
             JavaScriptEnabled = true,
         });
+        ConsoleErrors.Watch(context);
         lock (_testContexts) _testContexts.Add(context);
         return await context.NewPageAsync();
     }
@@ -109,6 +110,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> NewPageWithoutJavaScriptAsync()
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "sv-SE", JavaScriptEnabled = false });
+        ConsoleErrors.Watch(context);
         lock (_testContexts) _testContexts.Add(context);
         return await context.NewPageAsync();
     }
@@ -123,18 +125,21 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             BaseURL = BaseUrl, Locale = "sv-SE", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        ConsoleErrors.Watch(context);
         page = await context.NewPageAsync();
         if (email is not null) await page.SignInAsync(email);
         _shared[key] = page;
         return page;
     }
 
-    /// Closes the contexts the finished test opened; shared pages stay for the class.
+    /// Closes the contexts the finished test opened; shared pages stay for the class. Then fails the test if any
+    /// page it reached, in its own contexts or the shared ones, logged a console error or threw a script error.
     public async Task CloseTestContextsAsync()
     {
         List<IBrowserContext> contexts;
         lock (_testContexts) { contexts = [.. _testContexts]; _testContexts.Clear(); }
         foreach (var context in contexts) await context.CloseAsync();
+        ConsoleErrors.AssertNone([.. contexts, .. _shared.Values.Select(p => p.Context)]);
     }
 
     private static readonly ConcurrentDictionary<string, byte> Screenshots = new();
@@ -151,6 +156,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         // A scan that starts while a navigation is still loading would look at half a page.
         await page.WaitForLoadStateAsync(LoadState.Load);
+        ConsoleErrors.AssertNone([page.Context]);
         await ScreenshotAsync(page, name);
         var result = await page.RunAxe(new AxeRunOptions
         {
@@ -245,6 +251,50 @@ public sealed class BrowserApp : IAsyncLifetime
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Samverka.slnx"))) dir = dir.Parent;
         return dir?.FullName ?? Path.GetTempPath();
+    }
+}
+
+/// Zero console errors on every page the suite reaches: each context the suite opens is watched for console
+/// messages of type error and for uncaught script errors, and a test fails with them (AssertAccessibleAsync checks
+/// on every page it scans, the end of each test checks everything the test reached). A 4xx/5xx answer to the
+/// document itself is not counted: Chromium logs it, but a test that asks for a refused or missing page checks
+/// that status on purpose (GotoOkAsync). Every other failed load (an icon, a stylesheet, a script) counts.
+public static class ConsoleErrors
+{
+    private static readonly ConcurrentDictionary<IBrowserContext, ConcurrentQueue<string>> Seen = new();
+
+    public static void Watch(IBrowserContext context)
+    {
+        var errors = Seen.GetOrAdd(context, _ => new ConcurrentQueue<string>());
+        context.Console += (_, message) =>
+        {
+            if (message.Type != "error" || IsTheDocumentsOwnStatus(message)) return;
+            errors.Enqueue($"console error on {message.Page?.Url}: {message.Text} ({message.Location})");
+        };
+        context.WebError += (_, error) => errors.Enqueue($"script error on {error.Page?.Url}: {error.Error}");
+    }
+
+    /// Chromium's "Failed to load resource" names the resource it failed to load as the message's location.
+    private static bool IsTheDocumentsOwnStatus(IConsoleMessage message) =>
+        message.Text.StartsWith("Failed to load resource: the server responded with a status of", StringComparison.Ordinal)
+        && message.Page is { } page && Strip(message.Location) == Strip(page.Url);
+
+    private static string Strip(string location)
+    {
+        // Location reads "url:line:column"; compare the address alone, without a fragment.
+        var address = System.Text.RegularExpressions.Regex.Replace(location, @":\d+:\d+$", "");
+        var hash = address.IndexOf('#');
+        return hash >= 0 ? address[..hash] : address;
+    }
+
+    /// Fails with every error seen so far in these contexts, and forgets them (so one error fails one test).
+    public static void AssertNone(IEnumerable<IBrowserContext> contexts)
+    {
+        var found = new List<string>();
+        foreach (var context in contexts.Distinct())
+            if (Seen.TryGetValue(context, out var errors))
+                while (errors.TryDequeue(out var error)) found.Add(error);
+        if (found.Count > 0) Assert.Fail($"{found.Count} console error(s):\n" + string.Join("\n", found));
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -27,6 +28,70 @@ public abstract class AdvisorWebTests(AppFixture fx)
         Assert.Contains(json["countries"]!.AsArray(), c => c!["code"]!.GetValue<string>() == "SE" && c["yearsWithThreshold"]!.AsArray().Count >= 9);
         foreach (var form in new[] { "general-grant", "activity-grant", "project-grant", "direct-award", "advertised-procurement", "iop", "dialogue", "innovation-process" })
             Assert.Contains(json["forms"]!.AsArray(), f => f!.GetValue<string>() == form);
+    }
+
+    /// The start and every page give one count: the questions that may still be asked (the one that depends on the
+    /// legal form counts until the answer rules it out), so it never grows from one page to the next.
+    [Fact]
+    public async Task The_question_count_is_the_same_on_the_start_and_on_every_page()
+    {
+        var client = App.Browser();
+        var total = App.Services.GetRequiredService<Samverka.Features.Advisor.AdvisorBook>().Questions.Count;
+        Assert.Contains($"{total} frågor", await client.HtmlAsync("/advisor"));
+        Assert.Contains($"Fråga 1 av {total}", await client.HtmlAsync("/advisor/q/legal-form?country=SE&year=2026"));
+        Assert.Contains($"Fråga 2 av {total}", await client.HtmlAsync("/advisor/q/profit-distributing?country=SE&year=2026&legal-form=non-profit-association"));
+        // A company is never asked whether it distributes profit: one question fewer, said as soon as it is known.
+        Assert.Contains($"Fråga 2 av {total - 1}", await client.HtmlAsync("/advisor/q/purpose?country=SE&year=2026&legal-form=company"));
+    }
+
+    /// On English pages the threshold's source is explained in English; the legal citation stays as it is.
+    [Fact]
+    public async Task The_source_line_is_explained_in_the_pages_language()
+    {
+        var en = System.Net.WebUtility.HtmlDecode(await App.Browser().HtmlAsync("/advisor/result?culture=en&" + Iop));
+        Assert.Contains("LOU (2016:1145) 19 kap. 8 §", en);
+        Assert.DoesNotContain("fast belopp", en);
+        Assert.DoesNotContain("Upphandlingsmyndigheten", en);
+        Assert.Contains("National Agency for Public Procurement", en);
+        var sv = System.Net.WebUtility.HtmlDecode(await App.Browser().HtmlAsync("/advisor/result?" + Iop));
+        Assert.Contains("LOU (2016:1145) 19 kap. 8 §: fast belopp 700 000 kr", sv);
+    }
+
+    private static JsonObject SolveTogetherWithoutMarket() => new()
+    {
+        ["legal-form"] = "non-profit-association", ["profit-distributing"] = "no", ["purpose"] = "solve-together",
+        ["market"] = "no", ["initiative"] = "organisation", ["both-contribute"] = "yes", ["yearly-value"] = 800000,
+        ["duration"] = "one-to-three-years", ["compact"] = "yes", ["track-record"] = "piloted",
+        ["country"] = "SE", ["year"] = 2026,
+    };
+
+    /// With no market, an advertised tender (which would get no bids) is not recommended, even above the threshold.
+    [Fact]
+    public async Task No_market_means_no_advertised_procurement()
+    {
+        foreach (var duration in new[] { "one-to-three-years", "more-than-three-years" })
+        {
+            var body = SolveTogetherWithoutMarket();
+            body["duration"] = duration;
+            var advice = JsonNode.Parse(await (await App.Browser().PostAsJsonAsync("/api/v1/advisor?culture=en", body)).Content.ReadAsStringAsync())!;
+            Assert.DoesNotContain(advice["recommended"]!.AsArray(), r => r!["form"]!.GetValue<string>() == "advertised-procurement");
+        }
+    }
+
+    /// Each form's reason is written for that form: a project grant or an innovation process is not told it is "the
+    /// core of a partnership".
+    [Fact]
+    public async Task Each_form_gets_its_own_reason()
+    {
+        var advice = JsonNode.Parse(await (await App.Browser().PostAsJsonAsync("/api/v1/advisor?culture=en", SolveTogetherWithoutMarket())).Content.ReadAsStringAsync())!;
+        var recommended = advice["recommended"]!.AsArray();
+        string ReasonOf(string form) => recommended.Single(r => r!["form"]!.GetValue<string>() == form)!["reasons"]!.AsArray()
+            .Single(x => x!["rule"]!.GetValue<string>() == "purpose-solve-together")!["text"]!.GetValue<string>();
+        var iop = ReasonOf("iop");
+        Assert.NotEqual(iop, ReasonOf("project-grant"));
+        Assert.NotEqual(iop, ReasonOf("innovation-process"));
+        Assert.DoesNotContain("partnership", ReasonOf("project-grant"));
+        Assert.DoesNotContain("partnership", ReasonOf("innovation-process"));
     }
 
     [Fact]

@@ -53,6 +53,23 @@ public sealed class PartnershipRulesTests
     public void Public_money_is_stated_by_the_public_side(PartnershipSide side, bool may) =>
         Assert.Equal(may, PartnershipRules.CanSetPublicMoney(side));
 
+    [Fact]
+    public void Public_money_is_the_municipalitys_money_contributions_else_the_stated_figure()
+    {
+        (PartyKind?, ContributionKind, decimal)[] listed =
+        [
+            (PartyKind.Municipality, ContributionKind.Money, 400000), (PartyKind.Municipality, ContributionKind.Money, 100000),
+            (PartyKind.Municipality, ContributionKind.Premises, 50000), (PartyKind.Organisation, ContributionKind.Money, 20000),
+        ];
+        Assert.Equal(500000, PartnershipRules.PublicMoney(null, listed));
+        Assert.Equal(500000, PartnershipRules.PublicMoney(900000, listed));
+        Assert.True(PartnershipRules.PublicMoneyFromContributions(listed));
+        (PartyKind?, ContributionKind, decimal)[] noPublicMoney = [(PartyKind.Municipality, ContributionKind.StaffTime, 10000), (PartyKind.Organisation, ContributionKind.Money, 5000)];
+        Assert.Equal(150000, PartnershipRules.PublicMoney(150000, noPublicMoney));
+        Assert.Null(PartnershipRules.PublicMoney(null, noPublicMoney));
+        Assert.False(PartnershipRules.PublicMoneyFromContributions(noPublicMoney));
+    }
+
     public static TheoryData<PartnershipSide, PartnershipStatus, bool, bool> Parties => new()
     {
         // side, status, some party has approved a version, may add or remove parties

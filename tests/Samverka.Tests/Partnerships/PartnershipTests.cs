@@ -142,6 +142,29 @@ public abstract class PartnershipTests(AppFixture fx)
         Assert.Contains("Hanna Handläggare", await officer.HtmlAsync($"/partnerships/{id}/steps/prepare"));
     }
 
+    /// The period finishes the continuation step of every agreed form, so it is not marked optional there; only an
+    /// informal collaboration, which needs no period, shows it as optional.
+    [Fact]
+    public async Task The_continuation_step_marks_the_period_as_it_is_needed_to_finish_the_step()
+    {
+        var (officer, id) = await StartFromNeedAsync("Fortsättning " + Guid.NewGuid().ToString("N")[..6]);
+        var page = $"/partnerships/{id}/steps/continuation";
+        var html = System.Net.WebUtility.HtmlDecode(await officer.HtmlAsync(page));
+        Assert.Contains("<li>Periodens start och slut</li>", html);
+        Assert.Matches("<label class=\"label\" for=\"StartsOn\">Perioden börjar</label>", html);
+        Assert.Matches("<label class=\"label\" for=\"EndsOn\">Perioden slutar</label>", html);
+
+        await App.WithAsync(async db =>
+        {
+            var p = await db.Partnerships().SingleAsync(x => x.Id == id);
+            p.Form = PartnershipForm.Informal;
+            return await db.SaveChangesAsync();
+        });
+        html = System.Net.WebUtility.HtmlDecode(await officer.HtmlAsync(page));
+        Assert.DoesNotContain("<li>Periodens start och slut</li>", html);
+        Assert.Contains("<label class=\"label\" for=\"StartsOn\">Perioden börjar <span class=\"optional\">(frivilligt)</span></label>", html);
+    }
+
     [Fact]
     public async Task The_raci_matrix_allows_one_accountable_and_the_health_signal_follows_it()
     {
@@ -307,6 +330,57 @@ public abstract class PartnershipTests(AppFixture fx)
         // Approving the old version again is refused as not the newest.
         await Post(admin, agreement, "approve", new() { ["versionId"] = v1.Id.ToString(), ["partyId"] = daliaParty.ToString() });
         Assert.Equal(2, App.With(db => db.AgreementApprovals().Count(a => a.VersionId == v1.Id)));
+    }
+
+    /// The municipality's money contributions are public money: the overview, the API and the agreement say so
+    /// instead of "none stated" beside a listed contribution.
+    [Fact]
+    public async Task Public_money_follows_from_the_municipalitys_money_contributions()
+    {
+        var (officer, id) = await StartFromNeedAsync("Offentliga medel " + Guid.NewGuid().ToString("N")[..6]);
+        var municipality = App.With(db => db.PartnershipParties().Single(p => p.PartnershipId == id && p.TenantId != null).Id);
+        var organisation = App.With(db => db.PartnershipParties().Single(p => p.PartnershipId == id && p.OrganisationId != null).Id);
+        foreach (var (party, kind, value) in new[] { (municipality, "Money", "400000"), (municipality, "Premises", "50000"), (organisation, "Money", "20000") })
+            Assert.Equal(HttpStatusCode.Redirect, (await Post(officer, $"/partnerships/{id}/steps/strategies", "addcontribution", new()
+            {
+                ["Contribution.PartyId"] = party.ToString(), ["Contribution.Kind"] = kind,
+                ["Contribution.Description"] = "Bidrag " + kind, ["Contribution.Value"] = value,
+            })).StatusCode);
+        static string Plain(string s) => System.Net.WebUtility.HtmlDecode(s).Replace('\u00a0', ' ').Replace('\u202f', ' ');
+
+        var overview = Plain(await officer.HtmlAsync($"/partnerships/{id}"));
+        Assert.Matches("<dt>Offentliga medel</dt>\\s*<dd>400 000 kr", overview);
+        Assert.DoesNotContain("Inga angivna", overview);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(officer, $"/partnerships/{id}/agreement", "generate", [])).StatusCode);
+        Headings(await officer.GetByteArrayAsync($"/partnerships/{id}/agreement/1.docx"), out var text);
+        Assert.Contains("Offentliga medel under perioden: 400 000 kr", Plain(text));
+        Assert.DoesNotContain("Inga offentliga medel", text);
+    }
+
+    /// The agreement's tables are sized to their content, so no cell breaks a word ("Verksamhetsbidra g"): every
+    /// column is at least as wide as its longest word in the body font, with the cell's margins.
+    [Fact]
+    public async Task The_agreements_tables_keep_every_word_whole_and_the_file_name_whole_words()
+    {
+        var response = await App.Browser().GetAsync($"/api/v1/partnerships/{Demo(GrantTitle)}/agreement.docx");
+        Assert.Equal("agreement-skolutbildning-om-psykisk-halsa-tjejjouren-dalia-v1.docx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var measure = Samverka.Platform.Documents.DocumentFonts.Measure(11);
+        var tables = doc.MainDocumentPart!.Document.Body!.Descendants<Table>().ToList();
+        Assert.NotEmpty(tables);
+        Assert.Contains(tables, t => t.InnerText.Contains("Verksamhetsbidrag"));
+        foreach (var table in tables)
+        {
+            var grid = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!)).ToList();
+            foreach (var row in table.Elements<TableRow>())
+                foreach (var (cell, c) in row.Elements<TableCell>().Select((cell, c) => (cell, c)))
+                {
+                    var bold = row.TableRowProperties?.GetFirstChild<TableHeader>() is not null;
+                    foreach (var word in cell.InnerText.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                        Assert.True(20 * measure(word, bold) + 2 * 108 <= grid[c] + 1, $"'{word}' does not fit its column ({grid[c]} twips of {string.Join(", ", grid)})");
+                }
+        }
     }
 
     [Fact]

@@ -24,6 +24,29 @@ public abstract partial class HttpTests(AppFixture fx)
         Assert.Contains("\"/api/v1/organisations\"", json);
     }
 
+    /// Browsers ask for /favicon.ico on every page; it must be an icon for everyone, never a 404 or a sign-in redirect
+    /// (each of which is a console error), and the layout names the icons.
+    [Fact]
+    public async Task The_site_icon_is_served_to_everyone_and_linked_from_every_page()
+    {
+        var anonymous = App.Browser();
+        var signedIn = App.Browser();
+        await signedIn.SignInAsync("handlaggare@borlange.example");
+        foreach (var client in new[] { anonymous, signedIn })
+        {
+            var ico = await client.GetAsync("/favicon.ico");
+            Assert.Equal(HttpStatusCode.OK, ico.StatusCode);
+            Assert.Equal("image/x-icon", ico.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(new byte[] { 0, 0, 1, 0 }, (await ico.Content.ReadAsByteArrayAsync())[..4]);
+            var svg = await client.GetAsync("/favicon.svg");
+            Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+            Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        }
+        var html = await anonymous.HtmlAsync("/");
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\"", html);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">", html);
+    }
+
     [Fact]
     public async Task Every_response_carries_the_security_headers()
     {

@@ -58,6 +58,22 @@ public abstract class SelfServiceTests(AppFixture fx)
         await App.WaitForMailAsync(email, m => m.Subject.Contains("godkänd"));
     }
 
+    /// Ten digits with a wrong last digit: the message names the check digit, not the length the person already gave.
+    [Theory]
+    [InlineData("802497-3125", "Kontrollsiffran")]
+    [InlineData("802497-312", "tio siffror")]
+    [InlineData("850101-1236", "personnummer")]
+    public async Task A_wrong_organisation_number_is_explained_for_what_is_wrong(string number, string explained)
+    {
+        var (client, _) = await NewUserAsync();
+        var name = "Fel nummer " + Guid.NewGuid().ToString("N")[..6];
+        var response = await client.SubmitAsync("/organisations/new", NewOrganisation(name, number: number));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(explained, System.Net.WebUtility.HtmlDecode(html));
+        if (number.Replace("-", "").Length == 10) Assert.DoesNotContain("med tio siffror", System.Net.WebUtility.HtmlDecode(html));
+    }
+
     [Fact]
     public async Task A_rejection_needs_a_reason_which_the_organisation_sees()
     {

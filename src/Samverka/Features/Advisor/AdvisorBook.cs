@@ -30,13 +30,18 @@ public sealed record Clause(string Q,
 
 public sealed record RuleDef(string Id, IReadOnlyList<Clause> When, LocalText Explanation,
     IReadOnlyList<string>? Exclude, IReadOnlyDictionary<string, int>? Weights,
-    IReadOnlyDictionary<string, LocalText>? Risks, IReadOnlyDictionary<string, LocalText>? Steps);
+    IReadOnlyDictionary<string, LocalText>? Risks, IReadOnlyDictionary<string, LocalText>? Steps,
+    IReadOnlyDictionary<string, LocalText>? Reasons = null);
 
 public sealed record CountryDef(string Code, string Currency, LocalText Name);
 
 /// The direct-award threshold of one country in one year, with where it comes from.
+/// Source is the legal citation, the same in every language; Explanation says what it sets, in the page's language.
 public sealed record ThresholdDef(string Country, int Year, decimal DirectAward, decimal? Guideline, string Source,
-    string? GuidelineSource, LocalText? Note);
+    string? GuidelineSource, LocalText? Note, LocalText? Explanation = null)
+{
+    public string SourceIn(CultureInfo culture) => Explanation is { } e ? $"{Source}: {e.In(culture)}" : Source;
+}
 
 /// Everything the advisor knows, read from the JSON files in Data/: forms, questions, countries with their
 /// thresholds per year, and the rules. A new year, country or rule is a change to those files, not to code.
@@ -100,7 +105,7 @@ public sealed class AdvisorBook
         foreach (var rule in Rules)
         {
             var forms = (rule.Exclude ?? []).Concat(rule.Weights?.Keys ?? []).Concat(rule.Risks?.Keys ?? [])
-                .Concat(rule.Steps?.Keys ?? []);
+                .Concat(rule.Steps?.Keys ?? []).Concat(rule.Reasons?.Keys ?? []);
             foreach (var form in forms)
                 if (!formIds.Contains(form)) throw new InvalidDataException($"Rule {rule.Id} names an unknown form '{form}'.");
             if (rule.When.Count == 0) throw new InvalidDataException($"Rule {rule.Id} has no condition.");

@@ -32,6 +32,13 @@ public sealed class AdvisorEngine(AdvisorBook book)
     public IReadOnlyList<QuestionDef> Asked(IReadOnlyDictionary<string, string> answers) =>
         book.Questions.Where(q => q.AskIf is null || Holds(q.AskIf, answers, null)).ToList();
 
+    /// How many questions this person will be asked at most: those asked, and those whose condition rests on a
+    /// question not answered yet. The start page and every question page give this count, so it only ever
+    /// shrinks, when an answer rules a question out.
+    public int Total(IReadOnlyDictionary<string, string> answers) =>
+        book.Questions.Count(q => q.AskIf is null || Holds(q.AskIf, answers, null)
+            || string.IsNullOrWhiteSpace(answers.GetValueOrDefault(q.AskIf.Q)));
+
     /// Only the answers to questions that are asked, so a stale answer to a skipped question cannot count.
     public Dictionary<string, string> Relevant(IReadOnlyDictionary<string, string> answers)
     {
@@ -115,7 +122,8 @@ public sealed class AdvisorEngine(AdvisorBook book)
             foreach (var (form, weight) in rule.Weights ?? new Dictionary<string, int>())
             {
                 score[form] += weight;
-                if (weight > 0) reasons[form].Add(because);
+                // A reason speaks to the form it is given for: a rule that raises several forms may word it per form.
+                if (weight > 0) reasons[form].Add(rule.Reasons?.GetValueOrDefault(form) is { } own ? new RuleText(rule.Id, Render(own)) : because);
                 else if (rule.Risks?.ContainsKey(form) != true) risks[form].Add(because.Text);
             }
             foreach (var (form, text) in rule.Risks ?? new Dictionary<string, LocalText>()) risks[form].Add(Render(text));

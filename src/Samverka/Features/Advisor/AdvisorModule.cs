@@ -103,7 +103,7 @@ public sealed class AdvisorModule : IModule
 
     internal static AdviceDto ToDto(AdvisorInput input, Advice advice) => new(
         input.Country, input.Year, advice.Currency, advice.ContractValue,
-        advice.Threshold is { } t ? new ThresholdDto(t.DirectAward, t.Guideline, t.Source) : null,
+        advice.Threshold is { } t ? new ThresholdDto(t.DirectAward, t.Guideline, t.SourceIn(CultureInfo.CurrentUICulture)) : null,
         advice.Recommended.Select(r => new RecommendationDto(r.Form, r.Label, r.Summary, r.Score,
             r.Reasons.Select(x => new ReasonDto(x.Rule, x.Text)).ToList(), r.Risks, r.NextSteps,
             "/knowledge/" + r.Knowledge)).ToList(),

@@ -27,6 +27,15 @@ public sealed class PartnershipFile
     public PartnershipParty? Party(Guid id) => Parties.FirstOrDefault(p => p.Id == id);
     public PartnershipPerson? Person(Guid? id) => id is null ? null : People.FirstOrDefault(p => p.Id == id);
 
+    /// The municipal parties' money contributions are the public money; the stated figure is kept for partnerships
+    /// whose money is not listed as contributions. One figure, so the overview, the API and the agreement never say
+    /// "none" beside a listed contribution.
+    public decimal? PublicMoney => PartnershipRules.PublicMoney(Partnership.PublicMoney,
+        Contributions.Select(c => (Party(c.PartyId)?.Kind, c.Kind, c.Value)));
+
+    public bool PublicMoneyFromContributions => PartnershipRules.PublicMoneyFromContributions(
+        Contributions.Select(c => (Party(c.PartyId)?.Kind, c.Kind, c.Value)));
+
     /// The version every party approved, newest first: the one in force.
     public AgreementVersion? ApprovedVersion => Versions.Where(v => v.FrozenAt is not null).MaxBy(v => v.Number);
     public AgreementVersion? LatestVersion => Versions.MaxBy(v => v.Number);

@@ -16,7 +16,8 @@ public enum LifecycleEvent { VersionGenerated, VersionFrozen, RenewalStarted, Pa
 ///   version is frozen; municipal staff of a party end it explicitly. The end date alone ends nothing: the renewal
 ///   reminder and the health signal ask the parties to decide.
 /// - A partnership pairs a public body with an organisation, and keeps both sides while parties come and go.
-/// - Public money is what the public side pays, so only municipal staff of a party state it.
+/// - Public money is what the public side pays, so only municipal staff of a party state it. Where the municipal
+///   parties list money contributions, their sum is the public money and the stated figure gives way to it.
 /// - Until some party has approved an agreement version, any party member may add or remove parties (the workflow's
 ///   first step). From the first approval on, and while running, only municipal staff of a party may: a new party
 ///   gets full access to the record and, once active, changes what was agreed. An ended partnership's parties stay.
@@ -38,6 +39,20 @@ public static class PartnershipRules
         anyApproval || status is PartnershipStatus.Active or PartnershipStatus.Renewing or PartnershipStatus.Ended;
 
     public static bool CanSetPublicMoney(PartnershipSide side) => side == PartnershipSide.PublicBody;
+
+    /// The public money of a partnership: the sum of the municipal parties' money contributions when there are any,
+    /// else the figure stated by hand (null: none).
+    public static decimal? PublicMoney(decimal? stated, IEnumerable<(PartyKind? Party, ContributionKind Kind, decimal Value)> contributions)
+    {
+        var money = contributions.Where(IsPublicMoney).ToList();
+        return money.Count > 0 ? money.Sum(c => c.Value) : stated;
+    }
+
+    public static bool PublicMoneyFromContributions(IEnumerable<(PartyKind? Party, ContributionKind Kind, decimal Value)> contributions) =>
+        contributions.Any(IsPublicMoney);
+
+    private static bool IsPublicMoney((PartyKind? Party, ContributionKind Kind, decimal Value) c) =>
+        c.Party == PartyKind.Municipality && c.Kind == ContributionKind.Money;
 
     public static bool CanChangeParties(PartnershipSide side, PartnershipStatus status, bool anyApproval) =>
         status != PartnershipStatus.Ended && side switch

@@ -134,7 +134,7 @@ public sealed class PartnershipsModule : IModule
         return TypedResults.Ok(new DetailDto(p.Id, p.Title, Code(p.Form), Code(p.Status),
             f.Parties.Select(x => Party(x, x.TenantId is { } t ? codes.GetValueOrDefault(t) : null)).ToList(), Period(p),
             p.IsConfidential(ConfidentialField.Purpose) ? null : p.Purpose,
-            p.IsConfidential(ConfidentialField.PublicMoney) ? null : p.PublicMoney,
+            p.IsConfidential(ConfidentialField.PublicMoney) ? null : f.PublicMoney,
             p.ConfidentialFields, p.ConfidentialFields.Count > 0 ? p.ConfidentialReason : null, agreement));
     }
 
@@ -184,7 +184,7 @@ public sealed class PartnershipsModule : IModule
     private static async Task<IResult> FileAsync(PartnershipFile f, PartnershipRights rights, AgreementVersion v, bool pdf, AgreementService agreements, CancellationToken ct)
     {
         if (f.Partnership.IsConfidential(ConfidentialField.Agreement) && !rights.IsParty) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
-        var name = $"agreement-{Slug(f.Partnership.Title)}-v{v.Number}";
+        var name = AgreementFileName.Of(f.Partnership.Title, v.Number);
         if (pdf)
             return await agreements.PdfAsync(v.Id, ct) is { } document
                 ? TypedResults.File(document, "application/pdf", name + ".pdf")
@@ -192,14 +192,5 @@ public sealed class PartnershipsModule : IModule
         var bytes = await agreements.DocumentAsync(v.Id, ct);
         if (bytes is null) return TypedResults.NotFound();
         return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx");
-    }
-
-    private static string Slug(string s)
-    {
-        var chars = s.ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD)
-            .Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
-        var slug = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return slug.Length > 40 ? slug[..40].TrimEnd('-') : slug;
     }
 }

@@ -83,12 +83,16 @@ public static class Workflow
                 if (f.Goals.Any(g => !g.HasIndicator)) missing.Add("Workflow.Missing.Indicators");
                 break;
             case "continuation":
-                if (f.Partnership.Form != PartnershipForm.Informal && (f.Partnership.StartsOn is null || f.Partnership.EndsOn is null))
+                if (NeedsPeriod(f.Partnership.Form) && (f.Partnership.StartsOn is null || f.Partnership.EndsOn is null))
                     missing.Add("Workflow.Missing.Period");
                 break;
         }
         return missing;
     }
+
+    /// An agreed form (IOP, grant, procurement, …) runs for a set period, written into the agreement and the base of
+    /// the renewal reminder; an informal collaboration needs none. The continuation step marks its fields from this.
+    public static bool NeedsPeriod(PartnershipForm form) => form != PartnershipForm.Informal;
 
     public static bool IsComplete(Step step, PartnershipFile f) => Missing(step, f).Count == 0;
 }

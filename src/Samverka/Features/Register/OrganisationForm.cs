@@ -137,8 +137,9 @@ public sealed class OrganisationForm(AppDbContext db, IStringLocalizer<SharedRes
         {
             if (input.CountryCode == "SE")
             {
-                if (SwedishOrganisationNumber.TryNormalize(input.OrganisationNumber, out var n)) number = n;
-                else state.AddModelError(prefix + nameof(input.OrganisationNumber), l["Validation.OrganisationNumber"]);
+                var problem = SwedishOrganisationNumber.Check(input.OrganisationNumber, out var n);
+                if (problem == OrganisationNumberProblem.None) number = n;
+                else state.AddModelError(prefix + nameof(input.OrganisationNumber), l[SwedishOrganisationNumber.MessageKey(problem)]);
             }
             else number = input.OrganisationNumber.Trim();
         }

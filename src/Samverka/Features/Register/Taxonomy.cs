@@ -41,24 +41,38 @@ public static class Taxonomy
     ];
 }
 
+public enum OrganisationNumberProblem { None, Format, CheckDigit, PersonalIdentityNumber }
+
 /// Swedish organisation numbers: ten digits, the last a Luhn check digit; the third digit is 2 or more (which also
 /// keeps personal identity numbers out of the register).
 public static class SwedishOrganisationNumber
 {
-    public static bool TryNormalize(string? input, out string normalized)
+    public static bool TryNormalize(string? input, out string normalized) => Check(input, out normalized) == OrganisationNumberProblem.None;
+
+    /// What is wrong with a number, so the message can say it: a person who typed ten digits with a wrong last digit
+    /// needs to hear about the check digit, not to be asked for ten digits.
+    public static OrganisationNumberProblem Check(string? input, out string normalized)
     {
         normalized = "";
-        if (string.IsNullOrWhiteSpace(input)) return false;
+        if (string.IsNullOrWhiteSpace(input)) return OrganisationNumberProblem.Format;
         var digits = new string(input.Where(char.IsAsciiDigit).ToArray());
-        if (input.Any(c => !char.IsAsciiDigit(c) && c is not ('-' or ' ' or '+'))) return false;
+        if (input.Any(c => !char.IsAsciiDigit(c) && c is not ('-' or ' ' or '+'))) return OrganisationNumberProblem.Format;
         // The 12-digit form carries a "16" century prefix.
         if (digits.Length == 12 && digits.StartsWith("16")) digits = digits[2..];
-        if (digits.Length != 10) return false;
-        if (digits[2] < '2') return false;
-        if (!LuhnValid(digits)) return false;
+        if (digits.Length != 10) return OrganisationNumberProblem.Format;
+        if (!LuhnValid(digits)) return OrganisationNumberProblem.CheckDigit;
+        if (digits[2] < '2') return OrganisationNumberProblem.PersonalIdentityNumber;
         normalized = $"{digits[..6]}-{digits[6..]}";
-        return true;
+        return OrganisationNumberProblem.None;
     }
+
+    /// The resource key of the message for a problem.
+    public static string MessageKey(OrganisationNumberProblem problem) => problem switch
+    {
+        OrganisationNumberProblem.CheckDigit => "Validation.OrganisationNumberCheckDigit",
+        OrganisationNumberProblem.PersonalIdentityNumber => "Validation.OrganisationNumberPersonal",
+        _ => "Validation.OrganisationNumber",
+    };
 
     public static bool LuhnValid(string digits)
     {

@@ -8,8 +8,19 @@ public sealed class PublicSiteOptions
 {
     public const string Section = "Samverka";
 
-    /// The launch profile's address, used in Development when nothing is configured.
+    /// Kestrel's own default address, used in Development when neither a base nor `urls` is configured.
     public const string DevelopmentDefault = "http://localhost:5000";
+
+    /// In Development the site is reached where it listens: the first of `urls` (`--urls` or ASPNETCORE_URLS), with a
+    /// wildcard host read as localhost, so links in e-mail work on whatever port was chosen.
+    public static string DevelopmentBase(IConfiguration config)
+    {
+        var first = config["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (string.IsNullOrEmpty(first)) return DevelopmentDefault;
+        foreach (var wildcard in new[] { "://*", "://+", "://0.0.0.0", "://[::]" })
+            if (first.Contains(wildcard, StringComparison.Ordinal)) first = first.Replace(wildcard, "://localhost", StringComparison.Ordinal);
+        return Uri.TryCreate(first, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? first.TrimEnd('/') : DevelopmentDefault;
+    }
 
     public string? PublicBaseUrl { get; set; }
 
@@ -24,7 +35,7 @@ public sealed class PublicSiteOptions
     public static PublicSiteOptions Read(IConfiguration config, IHostEnvironment env)
     {
         var o = config.GetSection(Section).Get<PublicSiteOptions>() ?? new PublicSiteOptions();
-        if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && env.IsDevelopment()) o.PublicBaseUrl = DevelopmentDefault;
+        if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && env.IsDevelopment()) o.PublicBaseUrl = DevelopmentBase(config);
         return o;
     }
 
@@ -34,7 +45,7 @@ public sealed class PublicSiteOptions
             .Bind(config.GetSection(Section))
             .PostConfigure(o =>
             {
-                if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && env.IsDevelopment()) o.PublicBaseUrl = DevelopmentDefault;
+                if (string.IsNullOrWhiteSpace(o.PublicBaseUrl) && env.IsDevelopment()) o.PublicBaseUrl = DevelopmentBase(config);
             })
             .Validate(o => o.BaseUri is not null,
                 "Samverka:PublicBaseUrl must be the site's public address, e.g. https://samverka.example.se " +

@@ -22,6 +22,19 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 
+  // A link in the error summary focuses its field with the field's label (or legend) and hint in view: the
+  // browser on its own scrolls the input to the top, which hides what the person needs to read to fix it.
+  document.querySelectorAll(".error-summary a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (e) {
+      var target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      if (!target) { return; }
+      var container = target.closest("fieldset") || target.closest(".field") || target;
+      e.preventDefault();
+      container.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    });
+  });
+
   // Ask before destructive actions; the server still requires its own confirmation step where it matters.
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (e) {

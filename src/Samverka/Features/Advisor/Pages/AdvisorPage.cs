@@ -7,6 +7,8 @@ namespace Samverka.Features.Advisor.Pages;
 public abstract class AdvisorPage(AdvisorEngine engine) : PageModel
 {
     protected AdvisorEngine Engine => engine;
+    /// The questions a person starting now will be asked at most (AdvisorEngine.Total).
+    public int QuestionsAtStart => engine.Total(new Dictionary<string, string>());
     public AdvisorBook Book => engine.Book;
     public Dictionary<string, string> Answers { get; protected set; } = [];
     public string Country { get; private set; } = "SE";

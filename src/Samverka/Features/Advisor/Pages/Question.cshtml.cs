@@ -40,7 +40,7 @@ public sealed class QuestionModel(AdvisorEngine engine, IStringLocalizer<SharedR
 
         var index = asked.ToList().IndexOf(question);
         Number = index + 1;
-        Total = asked.Count;
+        Total = Engine.Total(Answers);
         BackLink = FromCheck ? Link("/advisor/check")
             : index == 0 ? Link("/advisor")
             : QuestionLink(asked[index - 1].Id);

@@ -24,7 +24,7 @@ public sealed class AgreementBuilder(IStringLocalizer<SharedResource> l)
         {
             l["Agreement.Lead.Form", l["PartnershipForm." + p.Form]],
             l["Agreement.Lead.Parties", string.Join(", ", f.Parties.Select(x => x.DisplayName))],
-            l["Agreement.Lead.Version", versionNumber, day.ToString("d", culture)],
+            l["Agreement.Lead.Version", versionNumber, day.ToDisplayDate()],
         };
         var sections = p.Form == PartnershipForm.Iop
             ? IopHeadings.Select(h => Section(l["AgreementIop." + h], IopSection(h, f))).ToList()
@@ -126,7 +126,7 @@ public sealed class AgreementBuilder(IStringLocalizer<SharedResource> l)
 
     private DocBlock Rhythm(PartnershipFile f) => new DocParagraph(l["Agreement.Rhythm", f.Partnership.CheckInEveryDays]);
 
-    private DocBlock PublicMoney(PartnershipFile f) => new DocParagraph(f.Partnership.PublicMoney is { } m
+    private DocBlock PublicMoney(PartnershipFile f) => new DocParagraph(f.PublicMoney is { } m
         ? l["Agreement.PublicMoney", Money(m)] : l["Agreement.NoPublicMoney"]);
 
     private DocBlock Period(PartnershipFile f) => new DocParagraph(f.Partnership.StartsOn is { } s && f.Partnership.EndsOn is { } e

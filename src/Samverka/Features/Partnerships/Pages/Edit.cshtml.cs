@@ -37,7 +37,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser current, TimeProvider
         var p = await Db.Partnerships().SingleAsync(x => x.Id == id, ct);
         Input.ApplyTo(p);
         // What the public side pays is the public side's to state; a posted value from anyone else is ignored.
-        if (Rights.CanSetPublicMoney) p.PublicMoney = Input.PublicMoney;
+        // Where the municipal parties list money contributions, those are the public money (PartnershipRules.PublicMoney).
+        if (Rights.CanSetPublicMoney && !File.PublicMoneyFromContributions) p.PublicMoney = Input.PublicMoney;
         p.Ladder = [.. Input.Ladder];
         // Only officers of a party municipality decide what the public does not see.
         if (Rights.CanMarkConfidential)

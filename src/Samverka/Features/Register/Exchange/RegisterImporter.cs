@@ -172,8 +172,9 @@ public sealed class RegisterImporter(AppDbContext db, IStringLocalizer<SharedRes
         {
             if (row.CountryCode == "SE")
             {
-                if (SwedishOrganisationNumber.TryNormalize(number, out var n)) row.OrganisationNumber = n;
-                else Problem("organisation_number", l["Validation.OrganisationNumber"]);
+                var problem = SwedishOrganisationNumber.Check(number, out var n);
+                if (problem == OrganisationNumberProblem.None) row.OrganisationNumber = n;
+                else Problem("organisation_number", l[SwedishOrganisationNumber.MessageKey(problem)]);
             }
             else row.OrganisationNumber = Text("organisation_number", number, 40, required: false);
         }
