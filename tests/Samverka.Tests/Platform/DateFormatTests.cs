@@ -23,7 +23,7 @@ public abstract partial class DateFormatTests(AppFixture fx)
         var (iop, dalia, need) = App.With(db => (
             db.Partnerships().Single(p => p.Title == "Kompisar i Borlänge – IOP om inkludering").Id,
             db.Organisations().Single(o => o.Name == "Tjejjouren Dalia").Id,
-            db.Needs().First(n => n.Status == NeedStatus.Published).Id));
+            db.Needs().First(n => n.Status == NeedStatus.Open).Id));
         var pages = new[]
         {
             "/municipalities/2081/team", "/audit?tenant=2081", "/municipalities/2081/register", $"/organisations/{dalia}",

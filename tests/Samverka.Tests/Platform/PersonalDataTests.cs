@@ -160,7 +160,7 @@ public abstract class PersonalDataTests(AppFixture fx)
         db.Invitations.Add(new Invitation { Email = p.Email!.ToUpperInvariant(), Role = Role.OrganisationMember, OrganisationId = dalia, TokenHash = Guid.NewGuid().ToString("N"),
             InvitedByUserId = p.UserId, CreatedAt = now, ExpiresAt = now.AddDays(1) });
         db.NeedFollowers().Add(new NeedFollower { NeedId = need.Id, UserId = p.UserId, CreatedAt = now });
-        db.NeedDigestSubscriptions().Add(new NeedDigestSubscription { OrganisationId = dalia, UserId = p.UserId, CreatedAt = now, LastSentUpTo = now });
+        db.Set<Samverka.Platform.Notifications.NotificationPreference>().Add(new() { UserId = p.UserId, Kind = "needs.fitting", Rhythm = Samverka.Platform.Notifications.Rhythm.WeeklyDigest, UpdatedAt = now });
         var question = new NeedQuestion { NeedId = need.Id, TenantId = need.TenantId, AskedByUserId = p.UserId, Text = "Planted question", AskedAt = now,
             Answer = "Planted answer", AnsweredAt = now, AnsweredByUserId = p.UserId };
         var response = new NeedResponse { NeedId = need.Id, TenantId = need.TenantId, OrganisationId = dalia, Kind = NeedResponseKind.Interest, Text = "Planted", SubmittedByUserId = p.UserId, SubmittedAt = now };

@@ -15,7 +15,6 @@ public sealed class NeedsPersonalData(AppDbContext db, IStringLocalizer<SharedRe
         new("NeedQuestions", "AnsweredByUserId", PersonKey.UserId),
         new("NeedResponses", "SubmittedByUserId", PersonKey.UserId),
         new("NeedInvitations", "InvitedByUserId", PersonKey.UserId),
-        new("NeedDigestSubscriptions", "UserId", PersonKey.UserId),
         new("NeedFollowers", "UserId", PersonKey.UserId),
     ];
 
@@ -33,7 +32,6 @@ public sealed class NeedsPersonalData(AppDbContext db, IStringLocalizer<SharedRe
                 .Where(r => r.SubmittedByUserId == id).ToListAsync(ct)),
             PersonalData.Records(db, l["Needs.Privacy.Invitations"], await db.NeedInvitations().AsNoTracking().AcrossTenants()
                 .Where(i => i.InvitedByUserId == id).ToListAsync(ct)),
-            PersonalData.Records(db, l["Needs.Privacy.Digest"], await db.NeedDigestSubscriptions().AsNoTracking().Where(s => s.UserId == id).ToListAsync(ct)),
             PersonalData.Records(db, l["Needs.Privacy.Following"], await db.NeedFollowers().AsNoTracking().Where(f => f.UserId == id).ToListAsync(ct)),
         ];
     }
@@ -43,7 +41,6 @@ public sealed class NeedsPersonalData(AppDbContext db, IStringLocalizer<SharedRe
         var id = person.UserId;
         var email = person.UpperEmail;
         await db.NeedFollowers().Where(f => f.UserId == id).ExecuteDeleteAsync(ct);
-        await db.NeedDigestSubscriptions().Where(s => s.UserId == id).ExecuteDeleteAsync(ct);
         await db.NeedQuestions().AcrossTenants().Where(q => q.AskedByUserId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.AskedByUserId, PersonalData.RemovedUserId), ct);
         await db.NeedQuestions().AcrossTenants().Where(q => q.AnsweredByUserId == id)
