@@ -57,7 +57,7 @@ public abstract class PartnershipGoalTests(AppFixture fx)
         Assert.Equal(IndicatorDirection.LowerIsBetter, Assert.Single(goal.Indicators).Direction);
 
         var html = await officer.HtmlAsync(step);
-        Assert.Contains("<td>Färre väntar på stöd</td><td>Andel som väntar mer än en vecka</td><td>40 %</td><td>10 %</td><td>2028-06-30</td>", html);
+        Assert.Contains("<td>Färre väntar på stöd</td><td>Andel som väntar mer än en vecka</td><td>40 %</td><td>10 %</td><td>30 juni 2028</td>", html);
 
         using (var scope = App.Services.CreateScope())
         {

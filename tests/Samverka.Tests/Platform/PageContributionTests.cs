@@ -85,7 +85,8 @@ public abstract class PageContributionTests(AppFixture fx)
             var median = await App.WithAsync(db => db.MedianResponseTimeAsync(
                 db.Tenants.Single(t => t.Code == "2081").Id, App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, default));
             Assert.NotNull(median);
-            var time = median.Value.TotalHours < 48 ? $"{Math.Max(1, (int)Math.Round(median.Value.TotalHours))} timmar" : $"{(int)Math.Round(median.Value.TotalDays)} dagar";
+            var (hours, days) = (Math.Max(1, (int)Math.Round(median.Value.TotalHours)), (int)Math.Round(median.Value.TotalDays));
+            var time = median.Value.TotalHours < 48 ? $"{hours} {(hours == 1 ? "timme" : "timmar")}" : $"{days} {(days == 1 ? "dag" : "dagar")}";
             var html = Flat(await App.Browser().HtmlAsync("/municipalities/2081"));
             Assert.Contains($"<h2>Samverka med kommunen</h2><p>Kommunen svarar på frågor och förslag om behov på i median {time}.</p><ul class=\"plain-list\">", html);
         }

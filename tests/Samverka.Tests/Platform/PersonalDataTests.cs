@@ -154,7 +154,7 @@ public abstract class PersonalDataTests(AppFixture fx)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTime.UtcNow;
         var need = await db.Needs().AcrossTenants().FirstAsync(n => n.Status == NeedStatus.Open);
-        var partnership = await db.Partnerships().FirstAsync();
+        var partnership = await db.Partnerships().FirstAsync(x => db.PartnershipParties().Any(pp => pp.PartnershipId == x.Id && pp.OrganisationId == dalia));
         var party = await db.PartnershipParties().FirstAsync(x => x.PartnershipId == partnership.Id);
         var planted = new Planted([], [], [], [], [], [], [], []);
         db.Invitations.Add(new Invitation { Email = p.Email!.ToUpperInvariant(), Role = Role.OrganisationMember, OrganisationId = dalia, TokenHash = Guid.NewGuid().ToString("N"),
@@ -212,7 +212,7 @@ public abstract class PersonalDataTests(AppFixture fx)
         {
             // Every planted row is in the download before.
             var before = await (await client.GetAsync("/my/data.json")).Content.ReadAsStringAsync();
-            foreach (var table in new[] { "NeedFollowers", "NeedDigestSubscriptions", "NeedQuestions", "NeedResponses", "SavedAdvice", "OrganisationContacts",
+            foreach (var table in new[] { "NeedFollowers", "NotificationPreferences", "NeedQuestions", "NeedResponses", "SavedAdvice", "OrganisationContacts",
                          "PartnershipPeople", "PartnershipCheckIns", "PartnershipDecisions", "Invitations", "RoleAssignments", "AuditEntries" })
                 Assert.Contains($"\"table\": \"{table}\"", before);
 

@@ -68,7 +68,7 @@ public abstract class RegisterTests(AppFixture fx)
 
     public static TheoryData<string, string, string> BadOrganisationInput => new()
     {
-        { "Input_OrganisationNumber", "802497-3125", "Skriv ett giltigt svenskt organisationsnummer" },
+        { "Input_OrganisationNumber", "802497-3125", "Kontrollsiffran (den sista siffran) stämmer inte" },
         { "Input_AgeTo", "5", "Ålder till måste vara samma som eller högre än ålder från" },
         { "Input_Areas", "not-an-area", "välj bland alternativen i listan" },
         { "Input_HomeMunicipality", "9999", "välj bland alternativen i listan" },

@@ -44,7 +44,8 @@ public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users,
         var person = new DataSubject(user.Id, user.Email, user.DisplayName);
         var tombstone = TombstonePrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var source in catalogue.Sources) await source.EraseAsync(person, ct);
+        // Features first, the platform (which removes the roles the features may read to find what is the person's) last.
+        foreach (var source in catalogue.Sources.Reverse()) await source.EraseAsync(person, ct);
         // The one change the append-only log allows, made outside the change tracker (whose interceptor refuses it).
         var id = user.Id;
         await db.AuditEntries.Where(a => a.UserId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, tombstone), ct);
