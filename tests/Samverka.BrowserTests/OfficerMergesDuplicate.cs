@@ -32,7 +32,7 @@ public sealed class OfficerMergesDuplicate(BrowserApp app) : BrowserTest(app)
         await officer.WaitForURLAsync($"**/organisations/{dalia}/merge");
         await BrowserApp.AssertAccessibleAsync(officer, "merge-candidates-sv");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Tjejjouren Dalla" }).ClickAsync();
-        await Assertions.Expect(officer.GetByText("1 verksamheter, 0 platser, 0 kontakter, 0 personer")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.GetByText("1 verksamhet, 0 platser, 0 kontakter, 0 personer")).ToBeVisibleAsync();
         await BrowserApp.AssertAccessibleAsync(officer, "merge-check-sv");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Slå ihop", Exact = true }).ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Tjejjouren Dalla är ihopslagen med Tjejjouren Dalia.");
