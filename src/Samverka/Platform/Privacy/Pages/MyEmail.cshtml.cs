@@ -26,7 +26,7 @@ public sealed class MyEmailModel(UserManager<AppUser> users, MailQueue mail, Pub
     {
         if (await users.GetUserAsync(User) is not { } me) return Challenge();
         CurrentEmail = me.Email ?? "";
-        var newEmail = Input.Email.Trim();
+        var newEmail = (Input.Email ?? "").Trim();
         if (ModelState.IsValid && string.Equals(newEmail, me.Email, StringComparison.OrdinalIgnoreCase))
             ModelState.AddModelError("Input.Email", l["MyEmail.Same"]);
         if (ModelState.IsValid && !await users.CheckPasswordAsync(me, Input.CurrentPassword))
