@@ -13,8 +13,8 @@ using Samverka.Platform.Data;
 namespace Samverka.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202115716_MyData")]
-    partial class MyData
+    [Migration("20261202174205_FirstUse")]
+    partial class FirstUse
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -408,28 +408,6 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedDigestSubscription", b =>
-                {
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("LastSentUpTo")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("OrganisationId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("NeedDigestSubscriptions", (string)null);
-                });
-
             modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -522,6 +500,9 @@ namespace Samverka.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -2052,6 +2033,80 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.ToTable("Jobs");
                 });
 
+            modelBuilder.Entity("Samverka.Platform.Notifications.NotificationDigestState", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("DailySentUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("WeeklySentUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationDigestStates", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Rhythm")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences", (string)null);
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Notifications.PendingNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("PendingNotifications", (string)null);
+                });
+
             modelBuilder.Entity("Samverka.Platform.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2191,15 +2246,6 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.HasOne("Samverka.Platform.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Samverka.Features.Needs.Matching.NeedDigestSubscription", b =>
-                {
-                    b.HasOne("Samverka.Features.Register.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2507,6 +2553,33 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                     b.HasOne("Samverka.Platform.Indicators.Indicator", null)
                         .WithMany("Measurements")
                         .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Notifications.NotificationDigestState", b =>
+                {
+                    b.HasOne("Samverka.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Samverka.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Samverka.Platform.Notifications.PendingNotification", b =>
+                {
+                    b.HasOne("Samverka.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

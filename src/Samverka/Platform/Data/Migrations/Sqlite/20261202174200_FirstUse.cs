@@ -3,21 +3,34 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Samverka.Platform.Data.Migrations.Postgres
+namespace Samverka.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Notifications : Migration
+    public partial class FirstUse : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Audit entries hold user ids only: personal values in earlier change data are rewritten once.
+            Samverka.Platform.Privacy.AuditPersonalDataRewrite.Up(migrationBuilder);
+            migrationBuilder.DropColumn(
+                name: "UserEmail",
+                table: "AuditEntries");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Reach",
+                table: "Needs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "NotificationDigestStates",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    DailySentUpTo = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WeeklySentUpTo = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DailySentUpTo = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WeeklySentUpTo = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -34,10 +47,10 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Rhythm = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Rhythm = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,12 +67,12 @@ namespace Samverka.Platform.Data.Migrations.Postgres
                 name: "PendingNotifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Link = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,14 +109,25 @@ namespace Samverka.Platform.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "PendingNotifications");
 
+            migrationBuilder.DropColumn(
+                name: "Reach",
+                table: "Needs");
+
+            migrationBuilder.AddColumn<string>(
+                name: "UserEmail",
+                table: "AuditEntries",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "NeedDigestSubscriptions",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSentUpTo = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSentUpTo = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
