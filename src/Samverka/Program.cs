@@ -15,6 +15,7 @@ builder.AddModule<MunicipalitiesModule>();
 builder.AddModule<RegisterModule>();
 builder.AddModule<NeedsModule>();
 builder.AddModule<Samverka.Features.Partnerships.PartnershipsModule>();
+builder.AddModule<Samverka.Features.Funding.FundingModule>();
 builder.AddModule<AdvisorModule>();
 builder.AddModule<KnowledgeModule>();
 builder.AddModule<AdminModule>();

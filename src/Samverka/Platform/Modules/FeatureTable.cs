@@ -6,6 +6,7 @@ namespace Samverka.Platform.Modules;
 /// names its place (ModuleManifest.Feature). ArchitectureTests checks the code and the views against this table.
 ///
 ///   Platform ← Register ← Municipalities ← Needs ← Partnerships
+///   Needs ← Funding (grants; Partnerships reaches it only through a contribution point, never by name)
 ///   Partnerships may use Advisor; Advisor and Knowledge may link to each other and use nothing above Platform;
 ///   Home and Admin may use every feature (they read every manifest).
 ///
@@ -19,6 +20,7 @@ public static class FeatureTable
     public const string Municipalities = "Municipalities";
     public const string Needs = "Needs";
     public const string Partnerships = "Partnerships";
+    public const string Funding = "Funding";
     public const string Advisor = "Advisor";
     public const string Knowledge = "Knowledge";
     public const string Home = "Home";
@@ -30,6 +32,7 @@ public static class FeatureTable
         new(Municipalities, Uses: [Register], LinksTo: [Knowledge, Advisor]),
         new(Needs, Uses: [Municipalities], LinksTo: [Knowledge, Advisor]),
         new(Partnerships, Uses: [Needs, Advisor], LinksTo: [Knowledge]),
+        new(Funding, Uses: [Needs], LinksTo: [Knowledge, Advisor]),
         new(Advisor, LinksTo: [Knowledge]),
         new(Knowledge, LinksTo: [Advisor]),
         new(Home, UsesEvery: true),
