@@ -47,20 +47,21 @@ public abstract class PageContributionTests(AppFixture fx)
     {
         const string calendar = "<li><a href=\"/municipalities/2081/calendar\">";
         const string needs = "<li><a href=\"/needs?municipality=2081\">Kommunens öppna behov</a></li>";
+        const string funding = "<li><a href=\"/funding?municipality=2081\">Bidrag att söka</a></li>";
         const string partnerships = "<li><a href=\"/partnerships?municipality=2081\">Partnerskap i Borlänge</a></li>";
         const string start = "<li><a href=\"/partnerships/new?municipality=2081\">Starta ett partnerskap med Borlänge</a></li>";
         const string knowledge = "<li><a href=\"/knowledge/prepare\">";
 
         var visitor = Flat(await App.Browser().HtmlAsync("/municipalities/2081"));
-        Assert.Matches(Regex.Escape(calendar) + "[^<]*</a></li>" + Regex.Escape(needs + partnerships + knowledge), visitor);
+        Assert.Matches(Regex.Escape(calendar) + "[^<]*</a></li>" + Regex.Escape(needs + funding + partnerships + knowledge), visitor);
         Assert.DoesNotContain("/municipalities/2081/needs\"", visitor);
 
         var member = Flat(await (await AsAsync("medlem@dalia.example")).HtmlAsync("/municipalities/2081"));
-        Assert.Contains(needs + partnerships + start + knowledge, member);
+        Assert.Contains(needs + funding + partnerships + start + knowledge, member);
 
         var officer = Flat(await (await AsAsync("handlaggare@borlange.example")).HtmlAsync("/municipalities/2081"));
         Assert.DoesNotContain("/partnerships/new", officer); // staff do not start one with their own municipality
-        Assert.Matches("<li><a href=\"/municipalities/2081/team\">[^<]*</a></li><li><a href=\"/municipalities/2081/needs\">Kommunens behov</a></li><li><a href=\"/municipalities/2081/stakeholders\">", officer);
+        Assert.Matches("<li><a href=\"/municipalities/2081/team\">[^<]*</a></li><li><a href=\"/municipalities/2081/needs\">Kommunens behov</a></li><li><a href=\"/municipalities/2081/funding\">Bidrag – handläggning</a></li><li><a href=\"/municipalities/2081/stakeholders\">", officer);
     }
 
     [Fact]
@@ -130,6 +131,7 @@ public abstract class PageContributionTests(AppFixture fx)
             + "<li><a href=\"/municipalities\" aria-current=\"page\">Kommuner</a></li>"
             + "<li><a href=\"/organisations\">Organisationer</a></li>"
             + "<li><a href=\"/needs\">Behov</a></li>"
+            + "<li><a href=\"/funding\">Bidrag</a></li>"
             + "<li><a href=\"/partnerships\">Partnerskap</a></li>"
             + "<li><a href=\"/advisor\">Samverkansform</a></li>"
             + "<li><a href=\"/knowledge\">Kunskapsbank</a></li></ul>", html);

@@ -74,6 +74,7 @@ public sealed class RouteWalker(SamverkaFactory app)
     private string MarkerEmail(string what) => Marker(what) + "@test.example";
 
     private Guid _borlange, _dalia, _kompis, _kodcentrum;
+    private Guid _draftProgramme, _draftCall, _openCall;
     private Guid _draftNeed, _openNeed, _iop, _grant, _exploring, _internalEvent, _stakeholder, _profileEntry;
     private ProfileSection _profileSection;
     private Guid _daliaService, _daliaContact, _daliaMemberRole, _borlangeOfficerRole, _daliaInvitation, _borlangeInvitation;
@@ -94,6 +95,8 @@ public sealed class RouteWalker(SamverkaFactory app)
         _dalia = (await db.Organisations().SingleAsync(o => o.Name == "Tjejjouren Dalia")).Id;
         _kompis = (await db.Organisations().SingleAsync(o => o.Name == "Kompis Sverige")).Id;
         _kodcentrum = (await db.Organisations().SingleAsync(o => o.Name == "Kodcentrum")).Id;
+        _openCall = (await db.Set<Samverka.Features.Funding.Calls.GrantCall>().Where(c => c.TenantId == _borlange
+            && c.Status == Samverka.Features.Funding.Calls.CallStatus.Published).OrderBy(c => c.Title).FirstAsync()).Id;
         _openNeed = (await db.Needs().Where(n => n.TenantId == _borlange && n.Status == NeedStatus.Open).OrderBy(n => n.Title).FirstAsync()).Id;
         _iop = (await db.Partnerships().SingleAsync(p => p.Form == PartnershipForm.Iop)).Id;
         _grant = (await db.Partnerships().SingleAsync(p => p.Form == PartnershipForm.Grant)).Id;
@@ -140,6 +143,16 @@ public sealed class RouteWalker(SamverkaFactory app)
         };
         db.Needs().Add(draft);
         _draftNeed = draft.Id;
+        // A programme with no published call yet, and a draft call: both Borlänge's staff's only.
+        var programme = new Samverka.Features.Funding.Programmes.GrantProgramme { TenantId = _borlange, Title = Marker("draft-programme-title"),
+            Purpose = Marker("draft-programme-purpose"), Goals = Marker("draft-programme-goals"), Budget = 1000, CreatedAt = now, UpdatedAt = now };
+        db.Add(programme);
+        db.Add(new Samverka.Features.Funding.Programmes.ProgrammeQuestion { TenantId = _borlange, ProgrammeId = programme.Id, Order = 1,
+            Group = "G", Kind = Samverka.Features.Funding.Programmes.QuestionKind.ShortText, Label = Marker("draft-programme-question") });
+        var draftCall = new Samverka.Features.Funding.Calls.GrantCall { TenantId = _borlange, ProgrammeId = programme.Id, Title = Marker("draft-call-title"),
+            Description = Marker("draft-call-description"), Pot = 1000, Opens = today, Closes = today.AddDays(30), CreatedAt = now, UpdatedAt = now };
+        db.Add(draftCall);
+        (_draftProgramme, _draftCall) = (programme.Id, draftCall.Id);
         var internalEvent = new BudgetEvent { TenantId = _borlange, Kind = BudgetEventKind.Other, Date = today.AddDays(40),
             Title = Marker("internal-budget-date"), Body = Marker("internal-budget-body"), IsPublic = false, UpdatedAt = now };
         db.BudgetEvents().Add(internalEvent);
@@ -318,6 +331,9 @@ public sealed class RouteWalker(SamverkaFactory app)
             ("id", _) when raw.Contains("/calendar/{id") => [Pub("new"), Priv(_internalEvent)],
             ("id", _) when raw.Contains("/stakeholders/{id") => [Pub("new"), Priv(_stakeholder)],
             ("id", _) when raw.Contains("/profile/{section}/{id") => [Pub("new"), Pub(_profileEntry)],
+            ("id", _) when raw.StartsWith("/municipalities/{code}/funding/programmes/{id") => [Pub("new"), Priv(_draftProgramme)],
+            ("id", _) when raw.StartsWith("/municipalities/{code}/funding/calls/{id") => [Pub("new"), Priv(_draftCall), Pub(_openCall)],
+            ("id", _) when raw.Contains("/calls/{id") => [Priv(_draftCall), Pub(_openCall)],
             ("id", _) when raw.StartsWith("/municipalities/{code}/needs/{id}") && !raw.Contains("matches") => [Pub("new"), Priv(_draftNeed), Pub(_openNeed)],
             ("id", _) when raw.Contains("/needs/{id") => [Priv(_draftNeed), Pub(_openNeed)],
             ("id", _) when raw.Contains("/partnerships/{id") => [Pub(_iop), Pub(_grant), Priv(_exploring)],
@@ -347,6 +363,7 @@ public sealed class RouteWalker(SamverkaFactory app)
                 "with" => (_kompis.ToString(), false),
                 "tenantid" => (_borlange.ToString(), false),
                 "need" or "needid" => (_draftNeed.ToString(), true),
+                "programme" => (_draftProgramme.ToString(), true),
                 "serviceid" => (_daliaService.ToString(), false),
                 "contactid" => (_daliaContact.ToString(), false),
                 "edit" or "confirmdelete" => ((raw.Contains("/services") ? _daliaService : _daliaContact).ToString(), false),

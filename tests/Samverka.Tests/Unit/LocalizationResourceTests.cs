@@ -136,7 +136,11 @@ public sealed partial class LocalizationResourceTests
         Assert.Empty(missing);
     }
 
-    public static TheoryData<string> EnumPrefixes => new() { "Role", "LegalForm", "JobStatus", "AuditAction", "Notifications.Rhythm" };
+    public static TheoryData<string> EnumPrefixes => new()
+    {
+        "Role", "LegalForm", "JobStatus", "AuditAction", "Notifications.Rhythm",
+        "GrantKind", "GrantRecurrence", "GrantDecider", "LateApplications", "CallStatus", "QuestionKind",
+    };
 
     [Theory]
     [MemberData(nameof(EnumPrefixes))]
@@ -148,6 +152,12 @@ public sealed partial class LocalizationResourceTests
             "LegalForm" => typeof(Samverka.Features.Register.LegalForm),
             "JobStatus" => typeof(Samverka.Platform.Jobs.JobStatus),
             "Notifications.Rhythm" => typeof(Samverka.Platform.Notifications.Rhythm),
+            "GrantKind" => typeof(Samverka.Features.Funding.Programmes.GrantKind),
+            "GrantRecurrence" => typeof(Samverka.Features.Funding.Programmes.GrantRecurrence),
+            "GrantDecider" => typeof(Samverka.Features.Funding.Programmes.GrantDecider),
+            "LateApplications" => typeof(Samverka.Features.Funding.Programmes.LateApplications),
+            "CallStatus" => typeof(Samverka.Features.Funding.Calls.CallStatus),
+            "QuestionKind" => typeof(Samverka.Features.Funding.Programmes.QuestionKind),
             _ => typeof(Samverka.Platform.Audit.AuditAction),
         };
         var sv = AllSwedish();

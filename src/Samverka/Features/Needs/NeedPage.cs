@@ -5,6 +5,9 @@ namespace Samverka.Features.Needs;
 /// with their names, and who looks.
 public sealed record NeedPage(Guid NeedId, Tenant Municipality, IReadOnlyDictionary<Guid, string> Organisations, Access Viewer)
 {
+    /// Among the staff's actions on the need (edit, matches), for the municipality's staff only.
+    public const string ForStaff = "for-staff";
+
     /// Under the viewer's own response: with the need's municipality.
     public const string WithMunicipality = "with-municipality";
 
