@@ -176,6 +176,8 @@ public abstract class CallsTests(AppFixture fx)
         var prefilled = await officer.HtmlAsync(action);
         Assert.Contains("value=\"Fler unga i föreningslivet i Jakobsgårdarna och Tjärna ängar\"", prefilled);
         Assert.Contains("Fler barn och unga i stadsdelarna deltar", prefilled);
+        // The need's budget as a plain number (a stored scale such as 250000.0 would not post back in Swedish).
+        Assert.Contains("value=\"250000\"", prefilled);
         var programmeId = Regex.Match(prefilled, "<option value=\"([0-9a-f-]{36})\"[^>]*>Grundbidrag till föreningar<").Groups[1].Value;
         var saved = await officer.SubmitAsync(action, new Dictionary<string, string>
         {

@@ -41,6 +41,9 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> l, HtmlEncod
             DateTime d => d.ToString("yyyy-MM-dd"),
             DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             TimeOnly t => t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            // A decimal read back from the database keeps its stored scale ("250000.0"); a number field shows it
+            // without trailing zeros, so that the value posts back as the number it is in every language.
+            decimal m => m.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             var m => m.ToString() ?? "",
         };
