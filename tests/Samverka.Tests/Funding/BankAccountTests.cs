@@ -46,6 +46,7 @@ public sealed class BankAccountTests
         { BankAccountKind.Bankgiro, "5050-1056", BankAccountProblem.CheckDigit, null },
         { BankAccountKind.Bankgiro, "991-2345", BankAccountProblem.CheckDigit, null },
         { BankAccountKind.Bankgiro, "5050-1505", BankAccountProblem.CheckDigit, null },
+        { BankAccountKind.Bankgiro, "000-0000", BankAccountProblem.CheckDigit, null },
         { BankAccountKind.Bankgiro, "5050-105A", BankAccountProblem.Characters, null },
         { BankAccountKind.Bankgiro, "BG 5050-1055", BankAccountProblem.Characters, null },
         { BankAccountKind.Bankgiro, "99-2346", BankAccountProblem.Length, null },

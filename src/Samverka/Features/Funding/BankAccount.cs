@@ -52,7 +52,8 @@ public sealed record BankAccount(BankAccountKind Kind, string Number)
     {
         if (!number.All(char.IsAsciiDigit)) return BankAccountProblem.Characters;
         if (number.Length is < 7 or > 8) return BankAccountProblem.Length;
-        return Luhn(number) ? null : BankAccountProblem.CheckDigit;
+        // All zeros passes the Luhn check but is no bankgiro number.
+        return Luhn(number) && number.Any(c => c != '0') ? null : BankAccountProblem.CheckDigit;
     }
 
     /// The modulus-10 (Luhn) check over the whole number, the check digit last.
