@@ -7,7 +7,7 @@ using Samverka.Platform.Data;
 using Samverka.Platform.Jobs;
 
 // Benchmarks print their figures; docs/benchmarks.md records them. Usage:
-//   dotnet run -c Release --project bench/Samverka.Bench [pages|jobs|register|match|all] [--n 1000000]
+//   dotnet run -c Release --project bench/Samverka.Bench [pages|jobs|register|match|activity|all] [--n 1000000]
 // With SAMVERKA_BENCH_POSTGRES set to a server connection string, the job and register benchmarks also run on
 // PostgreSQL. The register benchmark's last lines are machine-readable.
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
@@ -28,6 +28,7 @@ if (what is "register")
     Console.WriteLine();
     foreach (var line in RegisterBench.Results) Console.WriteLine(line);
 }
+if (what is "activity") ActivityBench.Run(nIndex >= 0 ? n : 100_000);
 if (what is "match")
 {
     await MatchBench.RunAsync("Sqlite", null, n);
